@@ -1,0 +1,18 @@
+export * from './errors';
+export * from './intent/flavor';
+export * from './intent/label-selector';
+export * from './intent/namespace-selector';
+export * from './intent/port';
+export * from './intent/cilium-entity';
+export * from './intent/peer';
+export * from './intent/cluster-dns';
+export * from './intent/rules';
+export { CLOUD_METADATA_CIDRS } from './intent/cloud-metadata';
+export type { PolicyIntent, IntentRule } from './intent/policy-intent';
+export { renderKubernetesSpec } from './render/kubernetes';
+export { renderCiliumSpec, MAX_PORTS_PER_PORT_RULE } from './render/cilium';
+export * from './constructs/workload-policy';
+export * from './constructs/namespace-isolation';
+export * from './output/manifest-set';
+export * from './output/gitops-writer';
+export * from './output/synthesize';
