@@ -77,7 +77,7 @@ export class ClusterDns {
   /** The DNS servers as peers. */
   public peers(): Peer[] {
     return [
-      Peer.pods({ labels: this.podLabels, namespaces: NamespaceSelector.named(this.namespace) }),
+      Peer.clusterDns(this),
       ...this.resolverCidrs.map((cidr) => Peer.cidr(cidr)),
     ];
   }

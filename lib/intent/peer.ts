@@ -55,6 +55,11 @@ export class Peer {
     return new Peer({ kind: 'pods', pods: LabelSelector.all(), namespaces: NamespaceSelector.all() }, 'Peer.allPods()');
   }
 
+  /** The cluster DNS pods (kube-system/k8s-app=kube-dns unless `dns` says otherwise). */
+  public static clusterDns(dns: { readonly namespace: string; readonly podLabels: { readonly [key: string]: string } } = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }): Peer {
+    return new Peer({ kind: 'pods', pods: LabelSelector.labels(dns.podLabels), namespaces: NamespaceSelector.named(dns.namespace) }, `Peer.clusterDns(${dns.namespace})`);
+  }
+
   /** Addresses in `cidr` but in none of `except`. Cilium never matches pods with it; NetworkPolicy may. */
   public static cidr(cidr: string, except: string[] = []): Peer {
     return new Peer({ kind: 'cidr', cidr, except }, `Peer.cidr("${cidr}"${except.length ? `, [${except.join(', ')}]` : ''})`);

@@ -1,0 +1,18 @@
+/** `metav1.LabelSelector` semantics: every matchLabels pair AND every expression; NotIn holds for an absent key. */
+export function matchesLabelSelector(selector: any, labels: { readonly [key: string]: string }): boolean {
+  if (selector === undefined || selector === null) return true;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (labels[key] !== value) return false;
+  }
+  return (selector.matchExpressions ?? []).every((e: any) => {
+    const present = Object.prototype.hasOwnProperty.call(labels, e.key);
+    const values: string[] = e.values ?? [];
+    switch (e.operator) {
+      case 'In': return present && values.includes(labels[e.key]);
+      case 'NotIn': return !present || !values.includes(labels[e.key]);
+      case 'Exists': return present;
+      case 'DoesNotExist': return !present;
+      default: return false;
+    }
+  });
+}
