@@ -8,6 +8,12 @@ export interface Environment {
   readonly flavor: PolicyFlavor;
   /** Example 2: the one outside range `ai-workload` may reach, with its ports. */
   readonly aiWorkloadExternal: { readonly cidr: string; readonly ports: Port[] };
+  /** AWS region of the S3 buckets (checkpoints, models). */
+  readonly awsRegion: string;
+  /** S3 address ranges of that region; required by the kubernetes flavor, which cannot match DNS names. */
+  readonly s3Cidrs: string[];
+  /** Endpoint addresses of default/kubernetes, for the kubernetes flavor (Cilium uses the kube-apiserver entity). */
+  readonly apiServerEndpoints: string[];
 }
 
 export const ENVIRONMENTS: readonly Environment[] = [
@@ -16,10 +22,16 @@ export const ENVIRONMENTS: readonly Environment[] = [
     name: 'dev',
     flavor: PolicyFlavor.KUBERNETES,
     aiWorkloadExternal: { cidr: '198.51.100.0/24', ports: [Port.tcp(443)] },
+    awsRegion: 'us-east-1',
+    s3Cidrs: ['52.216.0.0/15', '54.231.0.0/16'],
+    apiServerEndpoints: ['172.18.0.2/32'],
   },
   {
     name: 'prod',
     flavor: PolicyFlavor.CILIUM,
     aiWorkloadExternal: { cidr: '203.0.113.0/24', ports: [Port.tcp(443)] },
+    awsRegion: 'us-east-1',
+    s3Cidrs: [],
+    apiServerEndpoints: [],
   },
 ];

@@ -27,7 +27,7 @@ describe('GitOps output', () => {
     const out = tmpdir();
     synthesizeTargets(targets(), out);
     expect(Object.keys(readTree(out)).sort()).toEqual(ENVIRONMENTS.flatMap((e) =>
-      ['ai-inference', 'ai-namespace', 'ml', 'ml-training'].map((f) => `${e.name}/${f}.k8s.yaml`)).sort());
+      ['ai-inference', 'ai-namespace', 'ml', 'ml-bert', 'ml-ray', 'ml-training', 'serving'].map((f) => `${e.name}/${f}.k8s.yaml`)).sort());
   });
 
   test('two synths are byte identical', () => {

@@ -70,6 +70,12 @@ export class Port {
     return this.port === undefined;
   }
 
+  /** For people: `8012/TCP`, `29400-29500/TCP`, `metrics/TCP`, `all/UDP`, `all`. */
+  public get summary(): string {
+    const port = this.port === undefined ? 'all' : `${this.port}${this.endPort !== undefined ? `-${this.endPort}` : ''}`;
+    return this.protocol === undefined ? 'all' : `${port}/${this.protocol}`;
+  }
+
   /** @internal */
   public _checkInto(problems: Problems, field: string): void {
     if (typeof this.port === 'string') {
