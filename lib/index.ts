@@ -31,3 +31,4 @@ export * from './analyze/flows';
 export * from './analyze/matchers';
 export type { CompiledPolicy, CompiledRule, Direction as TrafficDirection } from './analyze/policy-model';
 export { BitSet } from './analyze/bitset';
+export * from './analyze/report';

@@ -186,6 +186,13 @@ export class ConnectivityAnalyzer {
     });
   }
 
+  /** The policies (Cilium: policy rules) that select a pod of the inventory. */
+  public policiesSelecting(podRef: string): string[] {
+    const pod = this.podsByRef.get(podRef);
+    if (!pod) throw new Error(`unknown pod ${JSON.stringify(podRef)}: not in the inventory`);
+    return this.selectingPolicies(pod).map((p) => p.ref);
+  }
+
   private selectingPolicies(pod: Pod): CompiledPolicy[] {
     let found = this.selecting.get(pod.index);
     if (!found) {

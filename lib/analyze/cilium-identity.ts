@@ -26,29 +26,42 @@ export function isIdentityLabel(key: string): boolean {
   return !EXCLUDED_PREFIXES.some((p) => key.startsWith(p));
 }
 
-const identityCache = new WeakMap<Pod, IdentityLabel[]>();
+/** Identity labels by key, for selector matching. */
+export type Identity = ReadonlyMap<string, readonly IdentityLabel[]>;
 
-export function podIdentity(pod: Pod): IdentityLabel[] {
-  let labels = identityCache.get(pod);
-  if (!labels) {
-    labels = [
+function indexed(labels: IdentityLabel[]): Identity {
+  const index = new Map<string, IdentityLabel[]>();
+  for (const label of labels) index.set(label.key, [...(index.get(label.key) ?? []), label]);
+  return index;
+}
+
+const podIdentities = new WeakMap<Pod, Identity>();
+const reservedIdentities = new Map<string, Identity>();
+
+export function podIdentity(pod: Pod): Identity {
+  let identity = podIdentities.get(pod);
+  if (!identity) {
+    identity = indexed([
       ...Object.entries(pod.labels).filter(([k]) => isIdentityLabel(k)).map(([key, value]) => ({ source: 'k8s', key, value })),
       { source: 'k8s', key: POD_NAMESPACE_KEY, value: pod.namespace },
       ...Object.entries(pod.namespaceLabels).map(([k, value]) => ({ source: 'k8s', key: NAMESPACE_LABELS_PREFIX + k, value })),
       { source: 'k8s', key: 'io.cilium.k8s.policy.serviceaccount', value: pod.serviceAccount },
       { source: 'k8s', key: 'io.cilium.k8s.policy.cluster', value: 'default' },
-    ];
-    identityCache.set(pod, labels);
+    ]);
+    podIdentities.set(pod, identity);
   }
-  return labels;
+  return identity;
 }
 
-export function endpointIdentity(endpoint: Endpoint): IdentityLabel[] {
-  switch (endpoint.kind) {
-    case 'pod': return podIdentity(endpoint.pod);
-    case 'reserved': return [{ source: 'reserved', key: endpoint.entity, value: '' }];
-    case 'external': return [{ source: 'reserved', key: 'world', value: '' }];
+export function endpointIdentity(endpoint: Endpoint): Identity {
+  if (endpoint.kind === 'pod') return podIdentity(endpoint.pod);
+  const entity = endpoint.kind === 'reserved' ? endpoint.entity : 'world';
+  let identity = reservedIdentities.get(entity);
+  if (!identity) {
+    identity = indexed([{ source: 'reserved', key: entity, value: '' }]);
+    reservedIdentities.set(entity, identity);
   }
+  return identity;
 }
 
 export function splitKey(selectorKey: string): { source: string; key: string } {
@@ -56,21 +69,19 @@ export function splitKey(selectorKey: string): { source: string; key: string } {
   return colon < 0 ? { source: 'any', key: selectorKey } : { source: selectorKey.slice(0, colon), key: selectorKey.slice(colon + 1) };
 }
 
-/** A Cilium EndpointSelector against identity labels (`any:` matches every source). */
-export function matchesEndpointSelector(selector: any, identity: readonly IdentityLabel[]): boolean {
-  const valuesOf = (selectorKey: string) => {
-    const { source, key } = splitKey(selectorKey);
-    return identity.filter((l) => l.key === key && (source === 'any' || l.source === source)).map((l) => l.value);
-  };
-  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
-    if (!valuesOf(key).includes(value as string)) return false;
-  }
-  return (selector?.matchExpressions ?? []).every((e: any) => {
-    const found = valuesOf(e.key);
-    const values: string[] = e.values ?? [];
-    switch (e.operator) {
-      case 'In': return found.some((v) => values.includes(v));
-      case 'NotIn': return !found.some((v) => values.includes(v));
+/** A Cilium EndpointSelector, parsed once; `any:` (no prefix) matches labels of every source. */
+export type EndpointMatcher = (identity: Identity) => boolean;
+
+export function compileEndpointSelector(selector: any): EndpointMatcher {
+  const requirements = [
+    ...Object.entries(selector?.matchLabels ?? {}).map(([key, value]) => ({ ...splitKey(key), operator: 'In', values: [value as string] })),
+    ...(selector?.matchExpressions ?? []).map((e: any) => ({ ...splitKey(e.key), operator: e.operator as string, values: (e.values ?? []) as string[] })),
+  ];
+  return (identity) => requirements.every((r) => {
+    const found = (identity.get(r.key) ?? []).filter((l) => r.source === 'any' || l.source === r.source);
+    switch (r.operator) {
+      case 'In': return found.some((l) => r.values.includes(l.value));
+      case 'NotIn': return !found.some((l) => r.values.includes(l.value));
       case 'Exists': return found.length > 0;
       case 'DoesNotExist': return found.length === 0;
       default: return false;

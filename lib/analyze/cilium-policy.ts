@@ -1,5 +1,5 @@
 import { cidrContainsIp, parseCidr } from '../common/cidr';
-import { endpointIdentity, matchesEndpointSelector, podIdentity, scopePeerSelector, scopeSubjectSelector } from './cilium-identity';
+import { compileEndpointSelector, endpointIdentity, podIdentity, scopePeerSelector, scopeSubjectSelector } from './cilium-identity';
 import { Endpoint, Pod, TransportProtocol } from './inventory';
 import { CompiledPolicy, CompiledRule, Direction, namedPortMatches } from './policy-model';
 
@@ -25,14 +25,14 @@ function compileRule(rule: any, ref: string, namespace: string | undefined): Com
   const sections = (name: string): any[] => rule[name] ?? [];
   const hostPolicy = rule.nodeSelector !== undefined;
   if (hostPolicy) notes.push(`${ref}: host policies (nodeSelector) select nodes, not pods; not evaluated`);
-  const subject = scopeSubjectSelector(rule.endpointSelector ?? {}, namespace);
+  const subject = compileEndpointSelector(scopeSubjectSelector(rule.endpointSelector ?? {}, namespace));
   const compileAll = (name: string, direction: Direction) =>
     sections(name).map((r, i) => compilePeerRule(r, `${ref}.${name}[${i}]`, direction, namespace, notes));
   const defaultDeny = rule.enableDefaultDeny ?? {};
   return {
     ref,
     flavor: 'cilium',
-    selects: (pod: Pod) => !hostPolicy && matchesEndpointSelector(subject, podIdentity(pod)),
+    selects: (pod: Pod) => !hostPolicy && subject(podIdentity(pod)),
     isolates: {
       ingress: defaultDeny.ingress ?? (sections('ingress').length > 0 || sections('ingressDeny').length > 0),
       egress: defaultDeny.egress ?? (sections('egress').length > 0 || sections('egressDeny').length > 0),
@@ -53,8 +53,11 @@ function compilePeerRule(rule: any, ref: string, direction: Direction, namespace
     switch (field) {
       case 'fromEndpoints':
       case 'toEndpoints': {
-        const selectors = items.map((s) => scopePeerSelector(s, namespace));
-        matchers.push((ep) => selectors.some((s) => matchesEndpointSelector(s, endpointIdentity(ep))));
+        const selectors = items.map((s) => compileEndpointSelector(scopePeerSelector(s, namespace)));
+        matchers.push((ep) => {
+          const identity = endpointIdentity(ep);
+          return selectors.some((s) => s(identity));
+        });
         break;
       }
       case 'fromCIDR':

@@ -24,11 +24,11 @@ export function compileNetworkPolicy(manifest: any, semantics: KubernetesSemanti
   const isolatesEgress = types.includes('Egress');
 
   const compileRule = (rule: any, i: number, direction: 'ingress' | 'egress'): CompiledRule => {
-    const peers: any[] = (direction === 'ingress' ? rule.from : rule.to) ?? [];
+    const peers = (((direction === 'ingress' ? rule.from : rule.to) ?? []) as any[]).map((peer) => compilePeer(peer, namespace, semantics));
     const ports: any[] = rule.ports ?? [];
     return {
       ref: `${ref} spec.${direction}[${i}]`,
-      matchesPeer: (endpoint) => peers.length === 0 || peers.some((peer) => peerMatches(peer, endpoint, namespace, semantics)),
+      matchesPeer: (endpoint) => peers.length === 0 || peers.some((matches) => matches(endpoint)),
       matchesPort: (port, protocol, destination) => ports.length === 0 || ports.some((p) => portMatches(p, port, protocol, destination)),
     };
   };
@@ -48,23 +48,25 @@ export function compileNetworkPolicy(manifest: any, semantics: KubernetesSemanti
   };
 }
 
-function peerMatches(peer: any, endpoint: Endpoint, policyNamespace: string, semantics: KubernetesSemantics): boolean {
+/** One NetworkPolicyPeer as a predicate; CIDRs are parsed once. */
+function compilePeer(peer: any, policyNamespace: string, semantics: KubernetesSemantics): (endpoint: Endpoint) => boolean {
   if (peer.ipBlock) {
-    const ip = endpoint.kind === 'pod' ? (semantics.ipBlockMatchesPodIps ? endpoint.pod.ip : undefined) : endpoint.ip;
     const cidr = parseCidr(peer.ipBlock.cidr);
-    if (!ip || !cidr || !cidrContainsIp(cidr, ip)) return false;
-    return !(peer.ipBlock.except ?? []).some((e: string) => {
-      const except = parseCidr(e);
-      return except !== undefined && cidrContainsIp(except, ip);
-    });
+    const excepts = ((peer.ipBlock.except ?? []) as string[]).map((e) => parseCidr(e)).filter((e) => e !== undefined);
+    return (endpoint) => {
+      const ip = endpoint.kind === 'pod' ? (semantics.ipBlockMatchesPodIps ? endpoint.pod.ip : undefined) : endpoint.ip;
+      return ip !== undefined && cidr !== undefined && cidrContainsIp(cidr, ip) && !excepts.some((e) => cidrContainsIp(e!, ip));
+    };
   }
-  if (endpoint.kind !== 'pod') return false;
-  const pod = endpoint.pod;
-  if (peer.namespaceSelector === undefined && peer.podSelector === undefined) return false;
-  const namespaceOk = peer.namespaceSelector === undefined
-    ? pod.namespace === policyNamespace
-    : matchesLabelSelector(peer.namespaceSelector, pod.namespaceLabels);
-  return namespaceOk && (peer.podSelector === undefined || matchesLabelSelector(peer.podSelector, pod.labels));
+  if (peer.namespaceSelector === undefined && peer.podSelector === undefined) return () => false;
+  return (endpoint) => {
+    if (endpoint.kind !== 'pod') return false;
+    const pod = endpoint.pod;
+    const namespaceOk = peer.namespaceSelector === undefined
+      ? pod.namespace === policyNamespace
+      : matchesLabelSelector(peer.namespaceSelector, pod.namespaceLabels);
+    return namespaceOk && (peer.podSelector === undefined || matchesLabelSelector(peer.podSelector, pod.labels));
+  };
 }
 
 function portMatches(rulePort: any, port: number, protocol: TransportProtocol, destination: Endpoint): boolean {

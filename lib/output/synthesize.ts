@@ -1,4 +1,6 @@
 import { App } from 'cdk8s';
+import { ConnectivityAnalyzer } from '../analyze/analyzer';
+import { connectivityReport, ReportInventory } from '../analyze/report';
 import { OutputFile, replaceDirectory, toYamlFile } from './gitops-writer';
 import { collectManifests, findCollisions } from './manifest-set';
 
@@ -7,7 +9,16 @@ export interface SynthesisTarget {
   /** Folder name under the output directory. */
   readonly name: string;
   readonly app: App;
+  /**
+   * The workloads expected in the environment: when given, `connectivity.md` (allowed flows per namespace and a
+   * Mermaid graph) is written next to the manifests.
+   * @default - no report
+   */
+  readonly inventory?: ReportInventory;
 }
+
+/** The file name of the connectivity report in each target folder. */
+export const REPORT_FILE = 'connectivity.md';
 
 /** Raised when the output would be wrong; nothing has been written. */
 export class SynthesisError extends Error {
@@ -25,6 +36,11 @@ export function renderTargets(targets: readonly SynthesisTarget[]): OutputFile[]
     const files = collectManifests(target.app);
     errors.push(...findCollisions(files).map((message) => `${target.name}: ${message}`));
     output.push(...files.map(toYamlFile).map((file) => ({ ...file, path: `${target.name}/${file.path}` })));
+    if (target.inventory && errors.length === 0) {
+      const manifests = files.flatMap((f) => f.manifests);
+      const analyzer = new ConnectivityAnalyzer({ ...target.inventory, manifests });
+      output.push({ path: `${target.name}/${REPORT_FILE}`, content: connectivityReport(target.name, analyzer, manifests, target.inventory.externals) });
+    }
   }
   if (errors.length > 0) throw new SynthesisError(errors);
   return output;
