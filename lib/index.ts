@@ -32,3 +32,7 @@ export * from './analyze/matchers';
 export type { CompiledPolicy, CompiledRule, Direction as TrafficDirection } from './analyze/policy-model';
 export { BitSet } from './analyze/bitset';
 export * from './analyze/report';
+export * from './validate/findings';
+export * from './validate/options';
+export * from './validate/validate';
+export { CiliumPolicyValidation } from './validate/cdk8s-plugin';

@@ -1,6 +1,9 @@
 import { App } from 'cdk8s';
 import { ConnectivityAnalyzer } from '../analyze/analyzer';
 import { connectivityReport, ReportInventory } from '../analyze/report';
+import { Finding, formatFinding } from '../validate/findings';
+import { ValidatorOptions } from '../validate/options';
+import { validateManifests } from '../validate/validate';
 import { OutputFile, replaceDirectory, toYamlFile } from './gitops-writer';
 import { collectManifests, findCollisions } from './manifest-set';
 
@@ -28,13 +31,28 @@ export class SynthesisError extends Error {
   }
 }
 
-/** Renders every target in memory, checks the whole output, and only then writes it: all or nothing. */
-export function renderTargets(targets: readonly SynthesisTarget[]): OutputFile[] {
+export interface SynthesisOptions {
+  /** Cilium agent flags of the target clusters. @default - Cilium v1.20 defaults */
+  readonly validation?: ValidatorOptions;
+  /** Receives warnings (they do not stop the synthesis). @default - printed to stderr */
+  readonly onWarning?: (target: string, finding: Finding) => void;
+}
+
+/**
+ * Renders every target in memory, validates the whole output (collisions, schemas, Cilium agent rules) and only
+ * then returns it: any error throws a SynthesisError and nothing is written.
+ */
+export function renderTargets(targets: readonly SynthesisTarget[], options: SynthesisOptions = {}): OutputFile[] {
   const output: OutputFile[] = [];
   const errors: string[] = [];
+  const onWarning = options.onWarning ?? ((target, f) => process.stderr.write(`${target}: ${formatFinding(f)}\n`));
   for (const target of targets) {
     const files = collectManifests(target.app);
     errors.push(...findCollisions(files).map((message) => `${target.name}: ${message}`));
+    for (const finding of validateManifests(files.flatMap((f) => f.manifests), options.validation)) {
+      if (finding.severity === 'error') errors.push(`${target.name}: ${formatFinding(finding)}`);
+      else onWarning(target.name, finding);
+    }
     output.push(...files.map(toYamlFile).map((file) => ({ ...file, path: `${target.name}/${file.path}` })));
     if (target.inventory && errors.length === 0) {
       const manifests = files.flatMap((f) => f.manifests);
@@ -46,8 +64,8 @@ export function renderTargets(targets: readonly SynthesisTarget[]): OutputFile[]
   return output;
 }
 
-export function synthesizeTargets(targets: readonly SynthesisTarget[], outdir: string): OutputFile[] {
-  const output = renderTargets(targets);
+export function synthesizeTargets(targets: readonly SynthesisTarget[], outdir: string, options: SynthesisOptions = {}): OutputFile[] {
+  const output = renderTargets(targets, options);
   replaceDirectory(outdir, output);
   return output;
 }
