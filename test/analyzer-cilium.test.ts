@@ -1,14 +1,5 @@
-import { connectivityMatchers, ConnectivityMatchers, PodInfo } from '../lib';
+import { PodInfo } from '../lib';
 import { analyzer, ccnp, cnp, netpol } from './helpers/cluster';
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-interface
-    interface Matchers<R> extends ConnectivityMatchers<R> {}
-  }
-}
-expect.extend(connectivityMatchers);
 
 const ISOLATE_X = cnp('x', 'isolate', { endpointSelector: {}, ingress: [{}], egress: [{}] });
 

@@ -1,14 +1,6 @@
-import { connectivityMatchers, ConnectivityMatchers, PodInfo } from '../lib';
+import { PodInfo } from '../lib';
 import { analyzer, netpol } from './helpers/cluster';
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-interface
-    interface Matchers<R> extends ConnectivityMatchers<R> {}
-  }
-}
-expect.extend(connectivityMatchers);
 
 const DENY_ALL_INGRESS = netpol('x', 'deny-ingress', { podSelector: {} });
 
@@ -162,6 +154,15 @@ describe('Kubernetes NetworkPolicy semantics', () => {
 
   test('traffic from the local node is always admitted', () => {
     expect(analyzer([DENY_ALL_INGRESS])).toAllow('entity:host', 'x/a', 80);
+  });
+
+  test('hostNetwork pods are flagged undetermined; AdminNetworkPolicy-style objects are reported, not evaluated', () => {
+    const pods: PodInfo[] = [{ namespace: 'x', name: 'agent', labels: { pod: 'agent' }, hostNetwork: true }, { namespace: 'x', name: 'a', labels: { pod: 'a' } }];
+    const flows = analyzer([DENY_ALL_INGRESS, { apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'tier' }, spec: {} }], {}, pods);
+    expect(flows.explain({ from: 'x/agent', to: 'x/a', port: 80 }).undetermined).toMatch(/x\/agent uses hostNetwork/);
+    expect(flows.explain({ from: 'x/a', to: 'x/agent', port: 80 }).summary).toMatch(/UNDETERMINED/);
+    expect(flows.explain({ from: '10.9.9.9', to: 'x/a', port: 80 }).undetermined).toBeUndefined();
+    expect(flows.notes).toEqual(['AdminNetworkPolicy tier is not evaluated: its tiers act before and after NetworkPolicy, so verdicts that it affects are wrong']);
   });
 
   test('other kinds are ignored; unknown pods and ports are errors', () => {

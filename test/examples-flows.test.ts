@@ -1,16 +1,8 @@
 import { ENVIRONMENTS, Environment } from '../app/environments';
 import { aiWorkloadProbe, inventoryFor } from '../app/inventory';
 import { buildPlatform } from '../app/platform';
-import { connectivityMatchers, ConnectivityAnalyzer, ConnectivityMatchers } from '../lib';
+import { ConnectivityAnalyzer } from '../lib';
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-interface
-    interface Matchers<R> extends ConnectivityMatchers<R> {}
-  }
-}
-expect.extend(connectivityMatchers);
 
 describe.each(ENVIRONMENTS.map((e) => [e.name, e] as [string, Environment]))('the four examples, as the analyzer sees them (%s)', (_name, env) => {
   const inventory = inventoryFor(env);

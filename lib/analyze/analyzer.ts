@@ -73,11 +73,18 @@ export interface Explanation {
   readonly ingress?: DirectionVerdict;
   /** Things in the manifests the analyzer could not evaluate. */
   readonly notes: readonly string[];
+  /**
+   * Set when the verdict is a guess: a hostNetwork pod is involved, and plugins treat its traffic either as pod or as
+   * node traffic (netpol-semantics.md section 8). The verdict above is the pod reading.
+   */
+  readonly undetermined?: string;
   /** A readable account of the decision. */
   readonly summary: string;
 }
 
 const POLICY_KINDS = ['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+/** Policy kinds evaluated around NetworkPolicy (Admin/Baseline tiers) that this analyzer does not model. */
+const UNSUPPORTED_KINDS = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'];
 
 /** Evaluates NetworkPolicy and Cilium policies against a cluster inventory: which connections are allowed, and why. */
 export class ConnectivityAnalyzer {
@@ -105,6 +112,8 @@ export class ConnectivityAnalyzer {
       return this.dataplane === 'cilium' ? compileCiliumPolicy(m) : [];
     });
     this.notes = [
+      ...props.manifests.filter((m: any) => UNSUPPORTED_KINDS.includes(m?.kind)).map((m: any) =>
+        `${m.kind} ${m.metadata?.name} is not evaluated: its tiers act before and after NetworkPolicy, so verdicts that it affects are wrong`),
       ...this.policies.flatMap((p) => p.notes),
       ...(hasCilium && this.dataplane === 'kubernetes' ? ['Cilium policies are ignored: the kubernetes dataplane does not enforce them'] : []),
     ];
@@ -127,7 +136,11 @@ export class ConnectivityAnalyzer {
       egress ? `  egress of ${egress.pod}: ${egress.allowed ? 'allowed' : 'denied'}, ${egress.reason}` : `  ${query.from} is not a pod: no egress policy applies`,
       ingress ? `  ingress of ${ingress.pod}: ${ingress.allowed ? 'allowed' : 'denied'}, ${ingress.reason}` : `  ${query.to} is not a pod: no ingress policy applies`,
     ].join('\n');
-    return { allowed, from: query.from, to: query.to, port, protocol, egress, ingress, notes: this.notes, summary };
+    const hostNetwork = [source, destination].find((e) => e.kind === 'pod' && e.pod.hostNetwork);
+    const undetermined = hostNetwork?.kind === 'pod'
+      ? `${hostNetwork.pod.ref} uses hostNetwork: plugins differ on whether policies apply to it as a pod or as its node`
+      : undefined;
+    return { allowed, from: query.from, to: query.to, port, protocol, egress, ingress, notes: this.notes, summary: undetermined ? `${summary}\n  UNDETERMINED: ${undetermined}` : summary, ...(undetermined ? { undetermined } : {}) };
   }
 
   /** The destinations `from` may open `port`/`protocol` to, among the inventory's pods. */

@@ -23,6 +23,8 @@ export interface PodInfo {
   readonly ports?: readonly ContainerPortInfo[];
   /** Cilium `io.cilium.k8s.policy.serviceaccount`. @default 'default' */
   readonly serviceAccount?: string;
+  /** Shares the node's network: upstream leaves policy for such pods undefined. @default false */
+  readonly hostNetwork?: boolean;
 }
 
 /** A pod as the analyzer sees it. */
@@ -36,6 +38,7 @@ export interface Pod {
   readonly ip?: IpAddress;
   readonly ports: readonly { readonly port: number; readonly protocol: TransportProtocol; readonly name?: string }[];
   readonly serviceAccount: string;
+  readonly hostNetwork: boolean;
 }
 
 /** One end of a connection. */
@@ -64,6 +67,7 @@ export function buildPods(namespaces: readonly NamespaceInfo[], pods: readonly P
       ip,
       ports: (pod.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP', name: p.name })),
       serviceAccount: pod.serviceAccount ?? 'default',
+      hostNetwork: pod.hostNetwork ?? false,
     };
   });
 }

@@ -10,7 +10,7 @@ import { ExternalService } from '../ml/external-service';
 import { IngressSource } from '../ml/ingress-source';
 import { ModelSource } from '../ml/model-source';
 import { ServingRuntime } from '../ml/serving-runtime';
-import { apiServerRules, argoCdAnnotations, externalServiceRules, MLPolicyCommonProps } from './ml-common';
+import { apiServerRules, commonPolicyProps, externalServiceRules, MLPolicyCommonProps } from './ml-common';
 import { WorkloadPolicy } from './workload-policy';
 
 export interface InferencePolicyProps extends MLPolicyCommonProps {
@@ -117,12 +117,7 @@ export class InferencePolicy extends Construct {
     ];
 
     this.policy = new WorkloadPolicy(this, 'Policy', {
-      namespace: props.namespace,
-      flavor,
-      dns: props.dns,
-      blockCloudMetadata: props.blockCloudMetadata,
-      labels: props.labels,
-      annotations: argoCdAnnotations(props.argoCd),
+      ...commonPolicyProps(props),
       name: `${props.namePrefix ?? ''}${props.name}-${runtime.name}`,
       selector,
       description: `${runtime.name} ${props.name}: declared callers on ${servingPorts.map((p) => p.summary).join(', ')}; metrics scrapers on the metrics ports only`,

@@ -56,6 +56,18 @@ export interface MLPolicyCommonProps {
   readonly argoCd?: ArgoCdOptions;
 }
 
+/** The WorkloadPolicy props every policy of an ML construct shares. */
+export function commonPolicyProps(props: MLPolicyCommonProps) {
+  return {
+    namespace: props.namespace,
+    flavor: props.flavor ?? PolicyFlavor.KUBERNETES,
+    dns: props.dns,
+    blockCloudMetadata: props.blockCloudMetadata,
+    labels: props.labels,
+    annotations: argoCdAnnotations(props.argoCd),
+  };
+}
+
 /** Egress rules for external services, after checking each can be written in `flavor`. */
 export function externalServiceRules(
   services: readonly ExternalService[] | undefined,

@@ -9,7 +9,7 @@ import { EgressRule, IngressRule } from '../intent/rules';
 import { ExternalService } from '../ml/external-service';
 import { IngressSource } from '../ml/ingress-source';
 import { TrainingJob } from '../ml/training-job';
-import { apiServerRules, argoCdAnnotations, externalServiceRules, MLPolicyCommonProps } from './ml-common';
+import { apiServerRules, commonPolicyProps, externalServiceRules, MLPolicyCommonProps } from './ml-common';
 import { WorkloadPolicy } from './workload-policy';
 
 /** Additions for the pods of one role (replica type, replicated job, Ray node type or group). */
@@ -132,14 +132,7 @@ export class MLTrainingPolicy extends Construct {
     });
     problems.throwIfAny(this.node.path);
 
-    const common = {
-      namespace: props.namespace,
-      flavor,
-      dns: props.dns,
-      blockCloudMetadata: props.blockCloudMetadata,
-      labels: props.labels,
-      annotations: argoCdAnnotations(props.argoCd),
-    };
+    const common = commonPolicyProps(props);
     const prefix = props.namePrefix ?? '';
     const baseName = `${prefix}${job.name}-${job.kind.toLowerCase()}`;
     const jobPeer = Peer.pods({ labels: job.selector.matchLabels, expressions: [...job.selector.expressions] });
