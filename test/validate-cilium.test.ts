@@ -64,6 +64,9 @@ const CASES: [string, Mutation, Mutation, string, RegExp, ValidatorOptions?, (()
   ['22 listener with L7 rules', (m) => { eg(m).toPorts[0].listener = { envoyConfig: { kind: 'CiliumEnvoyConfig', name: 'c' }, name: 'l' }; eg(m).toPorts[0].rules = { http: [{}] }; }, (m) => { eg(m).toPorts[0].listener = { envoyConfig: { kind: 'CiliumEnvoyConfig', name: 'c' }, name: 'l' }; }, '/spec/egress/0/toPorts/0/listener', /Listener is not allowed with L7 rules \(l\)/],
   ['23 path that is not a regexp', (m) => { eg(m).toPorts[0].rules = { http: [{ path: '*' }] }; }, (m) => { eg(m).toPorts[0].rules = { http: [{ path: '/.*' }] }; }, '/spec/egress/0/toPorts/0/rules/http/0/path', /error parsing regexp/],
   ['23 lookahead, which RE2 lacks', (m) => { eg(m).toPorts[0].rules = { http: [{ path: '/(?!admin)' }] }; }, (m) => { eg(m).toPorts[0].rules = { http: [{ path: '(?i)/public$' }] }; }, '/spec/egress/0/toPorts/0/rules/http/0/path', /lookaround/],
+  ['1.7 HTTP and DNS rules on the same peers and port', (m) => { m.spec.egress = [{ ...dnsRule, toPorts: [{ ports: [{ port: '53', protocol: 'TCP' }], rules: { dns: [{ matchPattern: '*' }] } }] }, { toEndpoints: dnsRule.toEndpoints, toPorts: [{ ports: [{ port: '53', protocol: 'TCP' }], rules: { http: [{}] } }] }]; },
+    (m) => { m.spec.egress = [{ ...dnsRule, toPorts: [{ ports: [{ port: '53', protocol: 'TCP' }], rules: { dns: [{ matchPattern: '*' }] } }] }, { toEndpoints: dnsRule.toEndpoints, toPorts: [{ ports: [{ port: '8053', protocol: 'TCP' }], rules: { http: [{}] } }] }]; },
+    '/spec/egress/1/toPorts/0', /HTTP and DNS rules on the same peers and port 53 \(also at \/spec\/egress\/0\/toPorts\/0\): the agent rejects the policy/],
   ['24 empty header secret name', (m) => { eg(m).toPorts[0].rules = { http: [{ headerMatches: [{ name: 'x-token', secret: { name: '' } }] }] }; }, (m) => { eg(m).toPorts[0].rules = { http: [{ headerMatches: [{ name: 'x-token', secret: { name: 'token' } }] }] }; }, '/spec/egress/0/toPorts/0/rules/http/0/headerMatches/0/secret/name', /Secret name missing/],
   // §1.5 ICMP
   ['25 icmps with toPorts', (m) => { eg(m).icmps = [{ fields: [{ type: 8 }] }]; }, (m) => { m.spec.egress.push({ toEndpoints: eg(m).toEndpoints, icmps: [{ fields: [{ type: 8 }] }] }); }, '/spec/egress/0', /the ICMPs block may only be present without ToPorts/],
@@ -139,6 +142,7 @@ describe('Cilium warnings (valid, but not doing what it says)', () => {
     ['world egress without a metadata deny', (m: any) => { m.spec.egress.push({ toEntities: ['world'], toPorts: eg(m).toPorts }); }, /reaches the cloud metadata endpoint 169.254.169.254/],
     ['octal port', (m: any) => { eg(m).toPorts[0].ports[0].port = '010'; }, /reads "010" as octal \(port 8\)/],
     ['digits-prefixed junk taken as a name', (m: any) => { eg(m).toPorts[0].ports[0].port = '80abc'; }, /takes "80abc" as a port name/],
+    ['an L4-only allow next to L7 rules on the same port', (m: any) => { m.spec.egress.push({ toEndpoints: eg(m).toEndpoints, toPorts: [{ ports: [{ port: '80', protocol: 'TCP' }], rules: { http: [{ method: 'GET' }] } }] }); }, /an L4-only allow and HTTP rules on the same peers and port 80 \(also at \/spec\/egress\/0\/toPorts\/0\): the L4 allow makes the L7 rules ineffective/],
     ['toServices without namespace', (m: any) => { m.spec.egress.push({ toServices: [{ k8sService: { serviceName: 'db' } }] }); }, /without namespace, toServices matches services of that name in every namespace/],
   ] as [string, Mutation, RegExp][])('%s', (_name, mutate, message) => {
     const manifest = base();

@@ -10,7 +10,7 @@ import { ExternalService } from '../ml/external-service';
 import { IngressSource } from '../ml/ingress-source';
 import { ModelSource } from '../ml/model-source';
 import { ServingRuntime } from '../ml/serving-runtime';
-import { apiServerRules, commonPolicyProps, externalServiceRules, MLPolicyCommonProps } from './ml-common';
+import { apiServerRules, commonPolicyProps, ensureBaseline, externalServiceRules, MLPolicyCommonProps } from './ml-common';
 import { WorkloadPolicy } from './workload-policy';
 
 export interface InferencePolicyProps extends MLPolicyCommonProps {
@@ -116,6 +116,7 @@ export class InferencePolicy extends Construct {
       ...apiServer,
     ];
 
+    ensureBaseline(this, props);
     this.policy = new WorkloadPolicy(this, 'Policy', {
       ...commonPolicyProps(props),
       name: `${props.namePrefix ?? ''}${props.name}-${runtime.name}`,

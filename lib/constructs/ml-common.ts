@@ -1,9 +1,11 @@
+import { Construct } from 'constructs';
 import { Problems } from '../errors';
 import { ClusterDns } from '../intent/cluster-dns';
 import { PolicyFlavor } from '../intent/flavor';
 import { EgressRule } from '../intent/rules';
 import { ApiServerAccess } from '../ml/api-server-access';
 import { ExternalService } from '../ml/external-service';
+import { NamespaceBaseline } from './namespace-baseline';
 
 /** Argo CD settings written as annotations on every object. */
 export interface ArgoCdOptions {
@@ -54,6 +56,19 @@ export interface MLPolicyCommonProps {
   readonly labels?: { readonly [key: string]: string };
   /** @default - no Argo CD annotations */
   readonly argoCd?: ArgoCdOptions;
+  /**
+   * Also write the namespace baseline (`default-deny-all` and `allow-cluster-dns` for every pod of the namespace),
+   * once per namespace however many constructs ask, so pods that start before their policy are isolated too.
+   * @default false
+   */
+  readonly namespaceDefaultDeny?: boolean;
+}
+
+/** Writes the namespace baseline when the props ask for it. */
+export function ensureBaseline(scope: Construct, props: MLPolicyCommonProps): void {
+  if (props.namespaceDefaultDeny) {
+    NamespaceBaseline.ensure(scope, { namespace: props.namespace, flavor: props.flavor, dns: props.dns, annotations: argoCdAnnotations(props.argoCd) });
+  }
 }
 
 /** The WorkloadPolicy props every policy of an ML construct shares. */

@@ -9,7 +9,7 @@ import { EgressRule, IngressRule } from '../intent/rules';
 import { ExternalService } from '../ml/external-service';
 import { IngressSource } from '../ml/ingress-source';
 import { TrainingJob } from '../ml/training-job';
-import { apiServerRules, commonPolicyProps, externalServiceRules, MLPolicyCommonProps } from './ml-common';
+import { apiServerRules, commonPolicyProps, ensureBaseline, externalServiceRules, MLPolicyCommonProps } from './ml-common';
 import { WorkloadPolicy } from './workload-policy';
 
 /** Additions for the pods of one role (replica type, replicated job, Ray node type or group). */
@@ -132,6 +132,7 @@ export class MLTrainingPolicy extends Construct {
     });
     problems.throwIfAny(this.node.path);
 
+    ensureBaseline(this, props);
     const common = commonPolicyProps(props);
     const prefix = props.namePrefix ?? '';
     const baseName = `${prefix}${job.name}-${job.kind.toLowerCase()}`;

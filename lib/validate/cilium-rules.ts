@@ -124,6 +124,9 @@ function checkRule(rule: Record<string, any>, path: string, ctx: Context, manife
   if (rule.log?.value !== undefined && (typeof rule.log.value !== 'string' || rule.log.value.length > 32 || /\p{C}/u.test(rule.log.value))) {
     sink.error(pointer(path, 'log', 'value'), 'log.value must be at most 32 printable characters');
   }
+  for (const section of ['ingress', 'egress'] as const) {
+    if (Array.isArray(rule[section])) checkL7Conflicts(rule[section], pointer(path, section), section, sink);
+  }
   const egress = Array.isArray(rule.egress) ? rule.egress : [];
   const usesFqdns = egress.some((r: any) => Array.isArray(r?.toFQDNs) && r.toFQDNs.length > 0);
   const dnsVisible = egress.some((r: any) => (r?.toPorts ?? []).some((pr: any) => Array.isArray(pr?.rules?.dns)));
@@ -174,6 +177,34 @@ function checkPeerRule(rule: unknown, path: string, direction: Direction, deny: 
   if (direction === 'egress' && !deny && opensMetadataEndpoint(rule)) {
     sink.warning(path, 'this rule reaches the cloud metadata endpoint 169.254.169.254 (credential theft); add it to the CIDR except, or add an egressDeny for it');
   }
+}
+
+/**
+ * Rules on the same peers and port meet when the policy is resolved: HTTP and DNS there reject the policy
+ * ("If the type differs, the policy is rejected"), and an L4-only allow there makes the L7 rules ineffective.
+ */
+function checkL7Conflicts(rules: any[], path: string, direction: Direction, sink: FindingSink): void {
+  const seen = new Map<string, { kind: string; at: string }[]>();
+  rules.forEach((rule, i) => {
+    if (!isObject(rule)) return;
+    const peers = JSON.stringify(PEER_FIELDS[direction].map((f) => rule[f] ?? null));
+    (Array.isArray(rule.toPorts) ? rule.toPorts : []).forEach((portRule: any, j: number) => {
+      const kind = Array.isArray(portRule?.rules?.http) ? 'HTTP' : Array.isArray(portRule?.rules?.dns) ? 'DNS' : 'L4-only';
+      for (const port of Array.isArray(portRule?.ports) ? portRule.ports : []) {
+        const key = `${peers}|${String(port?.port ?? '')}`;
+        const at = pointer(path, i, 'toPorts', j);
+        const earlier = seen.get(key) ?? [];
+        for (const other of earlier) {
+          if ((kind === 'HTTP' && other.kind === 'DNS') || (kind === 'DNS' && other.kind === 'HTTP')) {
+            sink.error(at, `HTTP and DNS rules on the same peers and port ${port.port} (also at ${other.at}): the agent rejects the policy when it resolves it; keep one L7 protocol per port`);
+          } else if ((kind === 'L4-only') !== (other.kind === 'L4-only')) {
+            sink.warning(at, `an L4-only allow and ${kind === 'L4-only' ? other.kind : kind} rules on the same peers and port ${port.port} (also at ${other.at}): the L4 allow makes the L7 rules ineffective`);
+          }
+        }
+        seen.set(key, [...earlier, { kind, at }]);
+      }
+    });
+  });
 }
 
 function opensMetadataEndpoint(rule: Record<string, any>): boolean {
