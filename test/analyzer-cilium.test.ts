@@ -65,6 +65,21 @@ describe('Cilium L3/L4 semantics', () => {
     expect(analyzer([policy], { dataplane: 'cilium' })).toAllow('x/a', '10.200.0.1', 80);
   });
 
+  test('an ipBlock reaches the API server by its endpoint IP on plain NetworkPolicy, never on Cilium', () => {
+    const policy = netpol('x', 'p', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '172.18.0.2/32' } }], ports: [{ port: 6443 }] }] });
+    const options = { kubeApiServerIps: ['172.18.0.2'] };
+    expect(analyzer([policy], options)).toAllow('x/a', 'kube-apiserver', 6443);
+    expect(analyzer([policy], options)).toAllow('x/a', '172.18.0.2', 6443);
+    expect(analyzer([policy], { ...options, dataplane: 'cilium' })).toDeny('x/a', 'kube-apiserver', 6443);
+    expect(analyzer([policy], { ...options, dataplane: 'cilium' })).toDeny('x/a', '172.18.0.2', 6443);
+  });
+
+  test('queries accept lower-case protocols and numeric strings, and refuse other protocols', () => {
+    const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, ingress: [{ toPorts: [{ ports: [{ port: '53', protocol: 'UDP' }] }] }] })]);
+    expect(flows.isAllowed({ from: 'y/a', to: 'x/a', port: '53', protocol: 'udp' as 'UDP' })).toBe(true);
+    expect(() => flows.isAllowed({ from: 'y/a', to: 'x/a', port: 53, protocol: 'ICMP' as 'UDP' })).toThrow(/protocol "ICMP" is not TCP, UDP or SCTP/);
+  });
+
   test('toPorts: endPort ranges, ANY protocol, port "0", named ports', () => {
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, ingress: [
       { fromEndpoints: [{ matchLabels: { pod: 'b' } }], toPorts: [{ ports: [{ port: '29400', endPort: 29500, protocol: 'TCP' }] }] },

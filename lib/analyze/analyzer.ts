@@ -108,7 +108,7 @@ export class ConnectivityAnalyzer {
     this.dataplane = this.options.dataplane ?? (hasCilium ? 'cilium' : 'kubernetes');
     const ipBlockMatchesPodIps = this.dataplane === 'kubernetes' && (this.options.ipBlockMatchesPodIps ?? true);
     this.policies = policyManifests.flatMap((m) => {
-      if (m.kind === 'NetworkPolicy') return [compileNetworkPolicy(m, { ipBlockMatchesPodIps })];
+      if (m.kind === 'NetworkPolicy') return [compileNetworkPolicy(m, { ipBlockMatchesPodIps, ipBlockMatchesNodeIps: this.dataplane === 'kubernetes' })];
       return this.dataplane === 'cilium' ? compileCiliumPolicy(m) : [];
     });
     this.notes = [
@@ -124,7 +124,8 @@ export class ConnectivityAnalyzer {
   }
 
   public explain(query: ConnectionQuery): Explanation {
-    const protocol = query.protocol ?? 'TCP';
+    const protocol = (query.protocol ?? 'TCP').toUpperCase() as TransportProtocol;
+    if (!['TCP', 'UDP', 'SCTP'].includes(protocol)) throw new Error(`protocol ${JSON.stringify(query.protocol)} is not TCP, UDP or SCTP`);
     const source = this.resolve(query.from, 'from');
     const destination = this.resolve(query.to, 'to');
     const port = this.resolvePort(query.port, protocol, destination, query.to);
@@ -273,6 +274,7 @@ export class ConnectivityAnalyzer {
   }
 
   private resolvePort(port: number | string, protocol: TransportProtocol, destination: Endpoint, ref: string): number {
+    if (typeof port === 'string' && /^[0-9]+$/.test(port)) return this.resolvePort(Number(port), protocol, destination, ref);
     if (typeof port === 'number') {
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`port ${port} is not from 1 to 65535`);
       return port;

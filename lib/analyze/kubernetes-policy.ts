@@ -8,6 +8,11 @@ export interface KubernetesSemantics {
    * Whether an ipBlock selects pods whose IP is inside it. Conformance tests say yes; Cilium (and np-guard) say no.
    */
   readonly ipBlockMatchesPodIps: boolean;
+  /**
+   * Whether an ipBlock selects nodes and the API server by their IPs. Plain NetworkPolicy plugins do; Cilium gives them
+   * reserved identities that CIDR rules never select (unless policy-cidr-match-mode=nodes).
+   */
+  readonly ipBlockMatchesNodeIps: boolean;
 }
 
 /** networking.k8s.io/v1 NetworkPolicy, exactly as the API server defaults and the conformance tests read it. */
@@ -54,7 +59,9 @@ function compilePeer(peer: any, policyNamespace: string, semantics: KubernetesSe
     const cidr = parseCidr(peer.ipBlock.cidr);
     const excepts = ((peer.ipBlock.except ?? []) as string[]).map((e) => parseCidr(e)).filter((e) => e !== undefined);
     return (endpoint) => {
-      const ip = endpoint.kind === 'pod' ? (semantics.ipBlockMatchesPodIps ? endpoint.pod.ip : undefined) : endpoint.ip;
+      const ip = endpoint.kind === 'pod' ? (semantics.ipBlockMatchesPodIps ? endpoint.pod.ip : undefined)
+        : endpoint.kind === 'reserved' ? (semantics.ipBlockMatchesNodeIps ? endpoint.ip : undefined)
+          : endpoint.ip;
       return ip !== undefined && cidr !== undefined && cidrContainsIp(cidr, ip) && !excepts.some((e) => cidrContainsIp(e!, ip));
     };
   }
