@@ -11,6 +11,7 @@ import { isDnsSubdomain, isFqdnName, isFqdnPattern } from '../common/syntax';
 import { isMetadataEndpoint } from '../intent/cloud-metadata';
 import { FindingSink, pointer } from './findings';
 import { ICMP_SCHEMA_NAMES, ICMP_TYPES } from './icmp-types';
+import { CILIUM_FIELDS, checkKnownFields } from './known-fields';
 import { checkCiliumSelector } from './label-selector-rules';
 import { re2Problem } from './regex';
 
@@ -66,6 +67,7 @@ export function checkCiliumPolicy(manifest: any, sink: FindingSink, options: Req
   if (clusterwide && manifest.metadata?.namespace) {
     sink.warning('/metadata/namespace', 'a CiliumClusterwideNetworkPolicy is cluster-scoped: the namespace is ignored and its selectors are not limited to it (a cdk8s Chart namespace is stamped on every object; keep CCNPs in a chart without one)');
   }
+  checkKnownFields(sink, manifest, CILIUM_FIELDS.policy, '', manifest.kind);
   const rules: [string, any][] = [];
   if (manifest.spec === undefined && manifest.specs === undefined) {
     sink.error('', 'spec or specs must be provided (CRD rule); the agent reports "empty policy"');
@@ -83,6 +85,7 @@ export function checkCiliumPolicy(manifest: any, sink: FindingSink, options: Req
 
 function checkRule(rule: Record<string, any>, path: string, ctx: Context, manifest: any): void {
   const { sink } = ctx;
+  checkKnownFields(sink, rule, CILIUM_FIELDS.rule, path, 'a policy rule');
   const hasEndpoints = rule.endpointSelector !== undefined;
   const hasNodes = rule.nodeSelector !== undefined;
   if (!hasEndpoints && !hasNodes) sink.error(path, 'rule must have one of EndpointSelector or NodeSelector');
@@ -138,6 +141,9 @@ function checkRule(rule: Record<string, any>, path: string, ctx: Context, manife
 function checkPeerRule(rule: unknown, path: string, direction: Direction, deny: boolean, ctx: Context): void {
   const { sink, options } = ctx;
   if (!isObject(rule)) return sink.error(path, 'a rule must be an object');
+  const section = `${direction}${deny ? 'Deny' : ''}` as 'ingress' | 'ingressDeny' | 'egress' | 'egressDeny';
+  // egressDeny's toFQDNs and deny authentication get a message of their own below.
+  checkKnownFields(sink, deny ? Object.fromEntries(Object.entries(rule).filter(([k]) => k !== 'toFQDNs' && k !== 'authentication')) : rule, CILIUM_FIELDS[section], path, `an ${section} rule`);
   const peerFields = PEER_FIELDS[direction];
   const used = peerFields.filter((f) => Array.isArray(rule[f]) && rule[f].length > 0);
   if (used.length > 1) {
@@ -266,6 +272,7 @@ function checkPeer(field: string, item: any, path: string, ctx: Context): void {
 function checkCidrRule(item: any, path: string, ctx: Context): void {
   const { sink } = ctx;
   if (!isObject(item)) return sink.error(path, 'a CIDR rule must be an object');
+  checkKnownFields(sink, item, CILIUM_FIELDS.cidrRule, path, 'a CIDR rule');
   const kinds = ['cidr', 'cidrGroupRef', 'cidrGroupSelector'].filter((k) => item[k] !== undefined);
   if (kinds.length === 0) return sink.error(path, 'one of cidr, cidrGroupRef, or cidrGroupSelector is required');
   if (kinds.length > 1) sink.error(path, 'more than one of cidr, cidrGroupRef, or cidrGroupSelector may not be set');
@@ -304,6 +311,7 @@ function checkIcmp(icmp: any, path: string, ctx: Context): void {
   if (fields.length > 40) sink.error(pointer(path, 'fields'), 'too many types, the max is 40');
   fields.forEach((field, i) => {
     const at = pointer(path, 'fields', i);
+    checkKnownFields(sink, field, CILIUM_FIELDS.icmpField, at, 'an ICMP field');
     const family = field?.family ?? 'IPv4';
     if (!ICMP_FAMILIES.includes(family)) return sink.error(pointer(at, 'family'), `wrong family: ${family}; IPv4 or IPv6`);
     const type = field?.type;
@@ -325,6 +333,7 @@ function checkIcmp(icmp: any, path: string, ctx: Context): void {
 function checkPortRule(portRule: any, path: string, direction: Direction, deny: boolean, ctx: Context): void {
   const { sink, options } = ctx;
   if (!isObject(portRule)) return sink.error(path, 'a toPorts entry must be an object');
+  if (!deny) checkKnownFields(sink, portRule, CILIUM_FIELDS.portRule, path, 'a toPorts entry');
   if (deny) {
     for (const key of Object.keys(portRule).filter((k) => k !== 'ports')) {
       sink.error(pointer(path, key), `deny rules support ports only: ${key} is an unknown field of a deny port rule`);
@@ -427,6 +436,7 @@ function parseUintBase0(text: string): string | undefined {
 function checkPort(port: any, path: string, ctx: Context): void {
   const { sink, options } = ctx;
   if (!isObject(port)) return sink.error(path, 'a port must be an object {port, endPort?, protocol?} (GH-10643)');
+  checkKnownFields(sink, port, CILIUM_FIELDS.port, path, 'a port');
   const protocol = port.protocol;
   if (protocol !== undefined && !PROTOCOLS.includes(protocol)) {
     const lower = typeof protocol === 'string' && PROTOCOLS.includes(protocol.toUpperCase()) ? ' (the CRD enum is upper case; the agent would accept it, the API server does not)' : '';

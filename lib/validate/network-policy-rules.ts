@@ -2,6 +2,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { cidrContainsCidr, parseCidr } from '../common/cidr';
 import { isPortName } from '../common/syntax';
 import { FindingSink, pointer } from './findings';
+import { checkKnownFields, NETWORK_POLICY_FIELDS as FIELDS } from './known-fields';
 import { checkKubernetesSelector } from './label-selector-rules';
 
 function isObject(value: unknown): value is Record<string, any> {
@@ -18,8 +19,11 @@ export function checkNetworkPolicy(manifest: any, sink: FindingSink): void {
       sink.error(error.instancePath ?? '', `schema: ${error.message}${allowed}`);
     }
   }
+  checkKnownFields(sink, manifest, FIELDS.policy, '', 'a NetworkPolicy');
   const spec = manifest.spec;
   if (!isObject(spec)) return;
+  checkKnownFields(sink, spec, FIELDS.spec, '/spec', 'spec');
+  checkKnownFields(sink, spec.podSelector, FIELDS.selector, '/spec/podSelector', 'a label selector');
   checkKubernetesSelector(sink, '/spec/podSelector', spec.podSelector);
   const types: unknown[] = Array.isArray(spec.policyTypes) ? spec.policyTypes : [];
   if (new Set(types).size !== types.length) sink.error('/spec/policyTypes', 'policyTypes may not repeat a type');
@@ -27,6 +31,7 @@ export function checkNetworkPolicy(manifest: any, sink: FindingSink): void {
     const peersKey = direction === 'ingress' ? 'from' : 'to';
     (Array.isArray(spec[direction]) ? spec[direction] : []).forEach((rule: any, i: number) => {
       const at = pointer('/spec', direction, i);
+      checkKnownFields(sink, rule, FIELDS[direction], at, `an ${direction} rule`);
       (Array.isArray(rule?.[peersKey]) ? rule[peersKey] : []).forEach((peer: any, j: number) => checkPeer(peer, pointer(at, peersKey, j), direction, sink));
       (Array.isArray(rule?.ports) ? rule.ports : []).forEach((port: any, j: number) => checkPort(port, pointer(at, 'ports', j), sink));
     });
@@ -41,6 +46,9 @@ export function checkNetworkPolicy(manifest: any, sink: FindingSink): void {
 
 function checkPeer(peer: any, path: string, direction: 'ingress' | 'egress', sink: FindingSink): void {
   if (!isObject(peer)) return;
+  checkKnownFields(sink, peer, FIELDS.peer, path, 'a peer');
+  checkKnownFields(sink, peer.ipBlock, FIELDS.ipBlock, pointer(path, 'ipBlock'), 'an ipBlock');
+  for (const selector of ['podSelector', 'namespaceSelector']) checkKnownFields(sink, peer[selector], FIELDS.selector, pointer(path, selector), 'a label selector');
   const selectors = ['podSelector', 'namespaceSelector'].filter((k) => peer[k] !== undefined);
   if (peer.ipBlock !== undefined && selectors.length > 0) {
     sink.error(path, 'a peer may not combine ipBlock with podSelector or namespaceSelector: give them as separate peers');
@@ -69,6 +77,7 @@ function checkPeer(peer: any, path: string, direction: 'ingress' | 'egress', sin
 
 function checkPort(port: any, path: string, sink: FindingSink): void {
   if (!isObject(port)) return;
+  checkKnownFields(sink, port, FIELDS.port, path, 'a port');
   const value = port.port;
   if (typeof value === 'number' && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
     sink.error(pointer(path, 'port'), `must be between 1 and 65535, inclusive (got ${value})`);
