@@ -137,14 +137,14 @@ export class ConnectivityAnalyzer {
       egress ? `  egress of ${egress.pod}: ${egress.allowed ? 'allowed' : 'denied'}, ${egress.reason}` : `  ${query.from} is not a pod: no egress policy applies`,
       ingress ? `  ingress of ${ingress.pod}: ${ingress.allowed ? 'allowed' : 'denied'}, ${ingress.reason}` : `  ${query.to} is not a pod: no ingress policy applies`,
     ].join('\n');
-    const hostNetwork = [source, destination].find((e) => e.kind === 'pod' && e.pod.hostNetwork);
-    const undetermined = hostNetwork?.kind === 'pod'
-      ? `${hostNetwork.pod.ref} uses hostNetwork: plugins differ on whether policies apply to it as a pod or as its node`
-      : undefined;
-    return { allowed, from: query.from, to: query.to, port, protocol, egress, ingress, notes: this.notes, summary: undetermined ? `${summary}\n  UNDETERMINED: ${undetermined}` : summary, ...(undetermined ? { undetermined } : {}) };
+    const explanation = { allowed, from: query.from, to: query.to, port, protocol, egress, ingress, notes: this.notes, summary };
+    const hostNetworkPod = [source, destination].flatMap((e) => (e.kind === 'pod' && e.pod.hostNetwork ? [e.pod.ref] : []))[0];
+    if (!hostNetworkPod) return explanation;
+    const undetermined = `${hostNetworkPod} uses hostNetwork: plugins differ on whether policies apply to it as a pod or as its node`;
+    return { ...explanation, undetermined, summary: `${summary}\n  UNDETERMINED: ${undetermined}` };
   }
 
-  /** The destinations `from` may open `port`/`protocol` to, among the inventory's pods. */
+  /** For every pod of the inventory, the pods it may open `port`/`protocol` to. */
   public reachablePods(port: number, protocol: TransportProtocol = 'TCP'): Map<string, string[]> {
     const matrix = this.matrix(port, protocol);
     return new Map(this.pods.map((p) => [p.ref, [...matrix[p.index]].map((i) => this.pods[i].ref)]));
@@ -184,7 +184,7 @@ export class ConnectivityAnalyzer {
       (rule.matchesPort(port, protocol, { kind: 'pod', pod }) ? peersOf(rule) : empty);
     const side = (pod: Pod, direction: Direction): BitSet => {
       const policies = this.selectingPolicies(pod);
-      const isolated = this.options.ciliumPolicyEnforcement === 'always' || policies.some((p) => p.isolates[direction]);
+      const isolated = this.isIsolated(policies, direction);
       const result = isolated ? new BitSet(n) : BitSet.full(n);
       const targets = (rule: CompiledRule) => (direction === 'egress' ? egressTargetsOf(rule) : ingressSourcesOf(rule, pod));
       if (isolated) for (const p of policies) for (const rule of p.allow[direction]) result.or(targets(rule));
@@ -207,6 +207,11 @@ export class ConnectivityAnalyzer {
     return this.selectingPolicies(pod).map((p) => p.ref);
   }
 
+  /** Default deny applies when any selecting policy asks for it (or Cilium enforces policy on every pod). */
+  private isIsolated(policies: readonly CompiledPolicy[], direction: Direction): boolean {
+    return this.options.ciliumPolicyEnforcement === 'always' || policies.some((p) => p.isolates[direction]);
+  }
+
   private selectingPolicies(pod: Pod): CompiledPolicy[] {
     let found = this.selecting.get(pod.index);
     if (!found) {
@@ -219,7 +224,7 @@ export class ConnectivityAnalyzer {
   private decide(pod: Pod, direction: Direction, peer: Endpoint, port: number, protocol: TransportProtocol, destination: Endpoint): DirectionVerdict {
     const policies = this.selectingPolicies(pod);
     const selectedBy = policies.map((p) => p.ref);
-    const isolated = this.options.ciliumPolicyEnforcement === 'always' || policies.some((p) => p.isolates[direction]);
+    const isolated = this.isIsolated(policies, direction);
     const dnsVisibility = policies.flatMap((p) => p.dnsVisibility);
     const matches = (rule: CompiledRule) => this.ruleMatches(rule, peer, port, protocol, destination, dnsVisibility);
     const deniedBy = policies.flatMap((p) => p.deny[direction]).filter(matches).map((r) => r.ref);

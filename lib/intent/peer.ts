@@ -94,10 +94,10 @@ export class Peer {
     private readonly label: string,
   ) {}
 
-  /** True when the peer reaches addresses outside the cluster, where ports must be named. */
-  public get isExternal(): boolean {
+  /** True for address-based peers (CIDRs, DNS names, world, API server endpoints): egress to them must name its ports. */
+  public get requiresPorts(): boolean {
     const spec = this._spec;
-    return spec.kind === 'cidr' || spec.kind === 'dnsName' || (spec.kind === 'entity' && spec.entity.isExternal);
+    return spec.kind === 'cidr' || spec.kind === 'dnsName' || spec.kind === 'apiServerEndpoints' || (spec.kind === 'entity' && spec.entity.isExternal);
   }
 
   /** @internal */

@@ -77,21 +77,21 @@ export function checkRule(
   ports.forEach((port, i) => port._checkInto(problems, `${field}.ports[${i}]`));
 
   if (direction === Direction.EGRESS) {
-    const external = peers.find((p) => p.isExternal);
-    if (external && (ports.length === 0 || ports.some((p) => p.isAllPorts))) {
-      problems.add(`${field}.ports`, external, 'egress outside the cluster must name its ports, e.g. Port.tcp(443)');
+    const addressBased = peers.find((p) => p.requiresPorts);
+    if (addressBased && (ports.length === 0 || ports.some((p) => p.isAllPorts))) {
+      problems.add(`${field}.ports`, addressBased, 'egress to addresses (a CIDR, a DNS name, the world, API server endpoints) must name its ports, e.g. Port.tcp(443)');
     }
     if (peers.some((p) => p._spec.kind === 'dnsName') && !settings.dns.ciliumDnsVisibility) {
       problems.add(peersField, peers.find((p) => p._spec.kind === 'dnsName'), 'DNS names are learned from DNS answers seen by the Cilium DNS proxy; keep the cluster DNS enabled with ciliumDnsVisibility');
     }
     if (settings.blockCloudMetadata) {
-      for (const peer of peers) {
+      peers.forEach((peer, i) => {
         const spec = peer._spec;
         const cidr = spec.kind === 'cidr' ? parseCidr(spec.cidr) : undefined;
         if (cidr && isMetadataEndpoint(cidr)) {
-          problems.add(peersField, peer, 'the cloud metadata endpoint is blocked; set blockCloudMetadata: false to allow it explicitly');
+          problems.add(`${peersField}[${i}]`, peer, 'the cloud metadata endpoint is blocked; set blockCloudMetadata: false to allow it explicitly');
         }
-      }
+      });
     }
   }
 }
