@@ -152,6 +152,13 @@ describe('Kubernetes NetworkPolicy semantics', () => {
     expect(flows.explain({ from: 'x/a', to: 'y/a', port: 80 }).ingress?.selectedBy).toEqual([]);
   });
 
+  test('toMatchFlows checks a whole table and explains each flow that differs', () => {
+    const flows = analyzer([DENY_ALL_INGRESS]);
+    expect(flows).toMatchFlows([{ from: 'x/a', to: 'y/a', port: 80, expect: 'allow' }, { from: 'y/a', to: 'x/a', port: 80, expect: 'deny' }]);
+    expect(() => expect(flows).toMatchFlows([{ from: 'y/a', to: 'x/a', port: 80, expect: 'allow', because: 'the test says so' }]))
+      .toThrow(/1 of 1 flows differ:\n\nexpected ALLOW \(the test says so\)\ny\/a -> x\/a 80\/TCP: DENIED/);
+  });
+
   test('traffic from the local node is always admitted', () => {
     expect(analyzer([DENY_ALL_INGRESS])).toAllow('entity:host', 'x/a', 80);
   });

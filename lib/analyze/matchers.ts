@@ -1,4 +1,5 @@
 import { ConnectivityAnalyzer } from './analyzer';
+import { checkFlows, describeMismatches, ExpectedFlow } from './flows';
 import { TransportProtocol } from './inventory';
 
 interface MatcherResult {
@@ -28,10 +29,19 @@ export const connectivityMatchers = {
   toDeny(analyzer: ConnectivityAnalyzer, from: string, to: string, port: number | string, protocol?: TransportProtocol): MatcherResult {
     return verdict(analyzer, false, from, to, port, protocol);
   },
+  /** Every flow of a table (`{ from, to, port, protocol?, expect: 'allow' | 'deny', because? }`) gets its verdict. */
+  toMatchFlows(analyzer: ConnectivityAnalyzer, flows: readonly ExpectedFlow[]): MatcherResult {
+    const mismatches = checkFlows(analyzer, flows);
+    return {
+      pass: mismatches.length === 0,
+      message: () => (mismatches.length ? `${mismatches.length} of ${flows.length} flows differ:\n\n${describeMismatches(mismatches)}` : `all ${flows.length} flows match`),
+    };
+  },
 };
 
 /** Add to jest's `Matchers<R>` in a declaration file to type the matchers (see README). */
 export interface ConnectivityMatchers<R> {
   toAllow(from: string, to: string, port: number | string, protocol?: TransportProtocol): R;
   toDeny(from: string, to: string, port: number | string, protocol?: TransportProtocol): R;
+  toMatchFlows(flows: readonly ExpectedFlow[]): R;
 }
