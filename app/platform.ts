@@ -1,4 +1,6 @@
 import { App } from 'cdk8s';
+import { PolicyFlavor } from '../lib';
+import { ClusterGuardsChart } from './cluster-guards';
 import { Environment } from './environments';
 import { AiInferenceChart } from './examples/ai-inference';
 import { AiWorkloadEgressChart } from './examples/ai-workload-egress';
@@ -19,5 +21,6 @@ export function buildPlatform(env: Environment): App {
   new PyTorchTrainingChart(app, env, { namespace: 'ml-bert' });
   new KServeInferenceChart(app, env, 'serving');
   new RayClusterChart(app, env, { namespace: 'ml-ray' });
+  if (env.flavor === PolicyFlavor.CILIUM) new ClusterGuardsChart(app);
   return app;
 }

@@ -14,6 +14,7 @@ export { renderCiliumSpec, MAX_PORTS_PER_PORT_RULE } from './render/cilium';
 export * from './constructs/workload-policy';
 export * from './constructs/namespace-isolation';
 export * from './constructs/namespace-baseline';
+export * from './constructs/cluster-guards';
 export * from './output/manifest-set';
 export * from './output/gitops-writer';
 export * from './output/synthesize';

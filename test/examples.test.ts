@@ -84,5 +84,9 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as [string, Environment]))('re
 
 test('the two environments use the two flavors', () => {
   expect(manifestsOf(buildPlatform(dev)).every((m) => m.kind === 'NetworkPolicy')).toBe(true);
-  expect(manifestsOf(buildPlatform(prod)).every((m) => m.kind === 'CiliumNetworkPolicy')).toBe(true);
+  expect(manifestsOf(buildPlatform(prod)).every((m) => m.kind === 'CiliumNetworkPolicy' || m.kind === 'CiliumClusterwideNetworkPolicy')).toBe(true);
+  expect(manifestsOf(buildPlatform(prod)).filter((m) => m.kind === 'CiliumClusterwideNetworkPolicy').map((m) => m.metadata)).toEqual([
+    { name: 'deny-cloud-metadata', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-ml-netpol' } },
+    { name: 'cluster-dns-visibility', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-ml-netpol' } },
+  ]);
 });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { ENVIRONMENTS } from '../app/environments';
 import { buildPlatform } from '../app/platform';
-import { Peer, renderTargets, SynthesisError, synthesizeTargets, WorkloadPolicy } from '../lib';
+import { Peer, PolicyFlavor, renderTargets, SynthesisError, synthesizeTargets, WorkloadPolicy } from '../lib';
 
 function tmpdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-out-'));
@@ -26,8 +26,9 @@ describe('GitOps output', () => {
   test('one folder per environment, one file per namespace chart', () => {
     const out = tmpdir();
     synthesizeTargets(targets(), out);
-    expect(Object.keys(readTree(out)).sort()).toEqual(ENVIRONMENTS.flatMap((e) =>
-      ['ai-inference', 'ai-namespace', 'ml', 'ml-bert', 'ml-ray', 'ml-training', 'serving'].map((f) => `${e.name}/${f}.k8s.yaml`)).sort());
+    const charts = (flavor: PolicyFlavor) => ['ai-inference', 'ai-namespace', 'ml', 'ml-bert', 'ml-ray', 'ml-training', 'serving', ...(flavor === PolicyFlavor.CILIUM ? ['cluster'] : [])];
+    expect(Object.keys(readTree(out)).filter((f) => f.endsWith('.k8s.yaml')).sort()).toEqual(ENVIRONMENTS.flatMap((e) =>
+      charts(e.flavor).map((f) => `${e.name}/${f}.k8s.yaml`)).sort());
   });
 
   test('two synths are byte identical', () => {

@@ -41,7 +41,7 @@ describe('connectivity report', () => {
     expect(report).toContain('| gw/gateway-web | ml-bert/tensorboard | 6006/TCP |');
     expect(report).toContain('| monitoring/prometheus | serving/llama-predictor | 9088/TCP, 9091/TCP |');
     expect(report).toContain(`| ml-ray/rc-head | kube-apiserver | ${flavor === PolicyFlavor.CILIUM ? '443/TCP, 6443/TCP' : '443/TCP'} |`);
-    expect(report).toContain('Selected by no policy (unrestricted): ml-ray/job1-submitter, ml-ray/jupyter');
+    expect(report).toContain('Isolated by no policy (only deny rules restrict them): ml-ray/job1-submitter, ml-ray/jupyter');
     expect(report).not.toMatch(/\| ml-bert\/bert-worker-0 \| (pypi.org|1.1.1.1|169.254.169.254|kube-apiserver) \|/);
     expect(report).not.toMatch(/\| team-b\/client \| [^|]*(bert|llama|rc-head)[^|]* \|/);
     expect(report).toContain('```mermaid\nflowchart LR');

@@ -200,11 +200,21 @@ export class ConnectivityAnalyzer {
     });
   }
 
+  /** Whether the policies selecting a pod make it default-deny, per direction. */
+  public isolation(podRef: string): { readonly ingress: boolean; readonly egress: boolean } {
+    const policies = this.selectingPolicies(this.podByRef(podRef));
+    return { ingress: this.isIsolated(policies, 'ingress'), egress: this.isIsolated(policies, 'egress') };
+  }
+
   /** The policies (Cilium: policy rules) that select a pod of the inventory. */
   public policiesSelecting(podRef: string): string[] {
-    const pod = this.podsByRef.get(podRef);
-    if (!pod) throw new Error(`unknown pod ${JSON.stringify(podRef)}: not in the inventory`);
-    return this.selectingPolicies(pod).map((p) => p.ref);
+    return this.selectingPolicies(this.podByRef(podRef)).map((p) => p.ref);
+  }
+
+  private podByRef(ref: string): Pod {
+    const pod = this.podsByRef.get(ref);
+    if (!pod) throw new Error(`unknown pod ${JSON.stringify(ref)}: not in the inventory`);
+    return pod;
   }
 
   /** Default deny applies when any selecting policy asks for it (or Cilium enforces policy on every pod). */
@@ -268,11 +278,7 @@ export class ConnectivityAnalyzer {
       const apiServer = (this.options.kubeApiServerIps ?? []).some((a) => parseIp(a)?.value === ip.value && parseIp(a)?.family === ip.family);
       return apiServer ? { kind: 'reserved', entity: 'kube-apiserver', ip, ref } : { kind: 'external', ip, ref };
     }
-    if (ref.includes('/')) {
-      const pod = this.podsByRef.get(ref);
-      if (!pod) throw new Error(`unknown pod ${JSON.stringify(ref)}: not in the inventory`);
-      return { kind: 'pod', pod };
-    }
+    if (ref.includes('/')) return { kind: 'pod', pod: this.podByRef(ref) };
     if (role === 'from') throw new Error(`a source must be a pod, an IP or an entity, not the DNS name ${JSON.stringify(ref)}`);
     const address = this.options.dnsAddresses?.[ref];
     return { kind: 'external', dnsName: ref, ip: address === undefined ? undefined : parseIp(address), ref };

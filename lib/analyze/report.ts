@@ -27,14 +27,17 @@ interface Candidate {
   readonly protocol: TransportProtocol;
 }
 
-/** Every flow that some policy governs (its source or destination pod is selected), with the ports it allows. */
+/**
+ * Every flow a policy restricts (its source is egress-isolated or its destination ingress-isolated), with the ports
+ * it allows.
+ */
 export function allowedFlows(analyzer: ConnectivityAnalyzer, manifests: readonly object[], externals: readonly string[] = []): AllowedFlow[] {
   const candidates = candidatePorts(analyzer, manifests);
-  const governed = new Set(analyzer.pods.filter((p) => analyzer.policiesSelecting(p.ref).length > 0).map((p) => p.ref));
+  const isolation = new Map(analyzer.pods.map((p) => [p.ref, analyzer.isolation(p.ref)]));
   const flows: AllowedFlow[] = [];
   for (const source of analyzer.pods) {
     for (const to of [...analyzer.pods.map((p) => p.ref), ...externals]) {
-      if (to === source.ref || (!governed.has(source.ref) && !governed.has(to))) continue;
+      if (to === source.ref || (!isolation.get(source.ref)!.egress && !isolation.get(to)?.ingress)) continue;
       const allowed = (port: number, protocol: TransportProtocol) => analyzer.isAllowed({ from: source.ref, to, port, protocol });
       const ports = PROTOCOLS.flatMap((protocol) => {
         if (SENTINELS.every((port) => allowed(port, protocol))) return [`any ${protocol}`];
@@ -82,17 +85,17 @@ function candidatePorts(analyzer: ConnectivityAnalyzer, manifests: readonly obje
 export function connectivityReport(title: string, analyzer: ConnectivityAnalyzer, manifests: readonly object[], externals: readonly string[] = []): string {
   const flows = allowedFlows(analyzer, manifests, externals);
   const namespaceOf = (ref: string) => (ref.includes('/') ? ref.split('/')[0] : undefined);
-  const governed = new Set(analyzer.pods.filter((p) => analyzer.policiesSelecting(p.ref).length > 0).map((p) => p.ref));
+  const isolation = new Map(analyzer.pods.map((p) => [p.ref, analyzer.isolation(p.ref)]));
   const governing = new Set(flows.flatMap((f) => [f.from, f.to]));
-  // A flow is listed under each namespace whose policies govern it: the source's for egress, the destination's for ingress.
-  const listedUnder = (f: AllowedFlow, ns: string) => (governed.has(f.from) && namespaceOf(f.from) === ns)
-    || (governed.has(f.to) && namespaceOf(f.to) === ns);
+  // A flow is listed under each namespace whose policies restrict it: the source's for egress, the destination's for ingress.
+  const listedUnder = (f: AllowedFlow, ns: string) => (isolation.get(f.from)!.egress && namespaceOf(f.from) === ns)
+    || (isolation.get(f.to)?.ingress === true && namespaceOf(f.to) === ns);
   const lines = [
     `# Connectivity: ${title}`,
     '',
     `What the policies in this folder allow, evaluated by cdk8s-ml-netpol's analyzer (${analyzer.dataplane} dataplane) against the`,
-    'platform inventory. Only flows a policy governs are listed (its source or destination is selected by a policy);',
-    'pods no policy selects are unrestricted. "any TCP" means every probed TCP port, policy ports and 1, 32767, 65535 included.',
+    'platform inventory. Only flows a policy restricts are listed (its source is egress-isolated or its destination',
+    'ingress-isolated). "any TCP" means every probed TCP port, policy ports and 1, 32767, 65535 included.',
     '',
   ];
   const namespaces = [...new Set(analyzer.pods.map((p) => p.namespace))].sort();
@@ -101,8 +104,8 @@ export function connectivityReport(title: string, analyzer: ConnectivityAnalyzer
     if (rows.length === 0) continue;
     lines.push(`## ${ns}`, '', '| from | to | allowed |', '|---|---|---|');
     for (const row of rows) lines.push(`| ${row.from} | ${row.to} | ${row.ports.join(', ')} |`);
-    const open = analyzer.pods.filter((p) => p.namespace === ns && !governed.has(p.ref)).map((p) => p.ref);
-    if (open.length) lines.push('', `Selected by no policy (unrestricted): ${open.join(', ')}`);
+    const open = analyzer.pods.filter((p) => p.namespace === ns && !isolation.get(p.ref)!.ingress && !isolation.get(p.ref)!.egress).map((p) => p.ref);
+    if (open.length) lines.push('', `Isolated by no policy (only deny rules restrict them): ${open.join(', ')}`);
     lines.push('');
   }
   lines.push('## Graph', '', '```mermaid', 'flowchart LR');
