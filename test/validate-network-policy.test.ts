@@ -1,4 +1,4 @@
-import { validateManifests } from '../lib';
+import { ConnectivityAnalyzer, validateManifests } from '../lib';
 
 type Mutation = (m: any) => void;
 
@@ -63,6 +63,16 @@ describe('NetworkPolicy rules: each rejects a manifest and accepts its near twin
     expect(warnings).toContainEqual(expect.stringMatching(/^warning \/spec\/egress\/0\/to\/0\/ipBlock: 0.0.0.0\/0 includes the cloud metadata endpoint 169.254.169.254\/32/));
     expect(warnings).toContainEqual(expect.stringMatching(/^warning \/spec\/egress: policyTypes does not list Egress, so these egress rules are ignored/));
     expect(errorsOf(open)).toEqual([]);
+  });
+
+  test('List objects (kubectl get -o yaml) are expanded, for the validator and the analyzer', () => {
+    const bad = base();
+    bad.spec.ingress[0].ports[0].port = 70000;
+    const list = { apiVersion: 'v1', kind: 'List', items: [base(), { apiVersion: 'v1', kind: 'NetworkPolicyList', items: [bad] }] };
+    expect(validateManifests([list])).toEqual([expect.objectContaining({ severity: 'error', name: 'p', path: '/spec/ingress/0/ports/0/port' })]);
+    const analyzer = new ConnectivityAnalyzer({ namespaces: [{ name: 'ml' }], pods: [{ namespace: 'ml', name: 'a', labels: { app: 'a' } }, { namespace: 'ml', name: 'c', labels: { app: 'c' } }], manifests: [list] });
+    expect(analyzer.policies.map((p) => p.ref)).toEqual(['NetworkPolicy ml/p', 'NetworkPolicy ml/p']);
+    expect(analyzer.isAllowed({ from: 'ml/c', to: 'ml/a', port: 80 })).toBe(false);
   });
 
   test('other kinds are ignored; CiliumCIDRGroup is checked', () => {

@@ -1,4 +1,5 @@
 import { parseIp } from '../common/cidr';
+import { expandLists } from '../common/manifest-list';
 import { BitSet } from './bitset';
 import { matchesFqdn } from './cilium-identity';
 import { compileCiliumPolicy } from './cilium-policy';
@@ -29,7 +30,7 @@ export interface AnalyzerOptions {
 export interface ConnectivityAnalyzerProps {
   readonly namespaces: NamespaceInfo[];
   readonly pods: PodInfo[];
-  /** Objects as authored or synthesized; kinds other than the three policy kinds are ignored. */
+  /** Objects as authored or synthesized (`List` objects are expanded); kinds other than the three policy kinds are ignored. */
   readonly manifests: readonly object[];
   readonly options?: AnalyzerOptions;
 }
@@ -103,7 +104,8 @@ export class ConnectivityAnalyzer {
     this.pods = buildPods(props.namespaces, props.pods);
     this.podsByRef = new Map(this.pods.map((p) => [p.ref, p]));
     this.podsByIp = new Map(this.pods.filter((p) => p.ip).map((p) => [`${p.ip!.family}:${p.ip!.value}`, p]));
-    const policyManifests = props.manifests.filter((m: any) => POLICY_KINDS.includes(m?.kind)) as any[];
+    const manifests = expandLists(props.manifests);
+    const policyManifests = manifests.filter((m: any) => POLICY_KINDS.includes(m?.kind)) as any[];
     const hasCilium = policyManifests.some((m) => m.kind !== 'NetworkPolicy');
     this.dataplane = this.options.dataplane ?? (hasCilium ? 'cilium' : 'kubernetes');
     const ipBlockMatchesPodIps = this.dataplane === 'kubernetes' && (this.options.ipBlockMatchesPodIps ?? true);
@@ -112,7 +114,7 @@ export class ConnectivityAnalyzer {
       return this.dataplane === 'cilium' ? compileCiliumPolicy(m) : [];
     });
     this.notes = [
-      ...props.manifests.filter((m: any) => UNSUPPORTED_KINDS.includes(m?.kind)).map((m: any) =>
+      ...manifests.filter((m: any) => UNSUPPORTED_KINDS.includes(m?.kind)).map((m: any) =>
         `${m.kind} ${m.metadata?.name} is not evaluated: its tiers act before and after NetworkPolicy, so verdicts that it affects are wrong`),
       ...this.policies.flatMap((p) => p.notes),
       ...(hasCilium && this.dataplane === 'kubernetes' ? ['Cilium policies are ignored: the kubernetes dataplane does not enforce them'] : []),

@@ -1,4 +1,5 @@
 import { parseCidr } from '../common/cidr';
+import { expandLists } from '../common/manifest-list';
 import { isDnsLabel, isDnsSubdomain } from '../common/syntax';
 import { checkCiliumPolicy } from './cilium-rules';
 import { Finding, FindingSink } from './findings';
@@ -10,12 +11,12 @@ const CILIUM_POLICIES = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'
 /**
  * Checks NetworkPolicy, CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy and CiliumCIDRGroup objects against their
  * schemas and against every condition under which the Cilium agent drops a policy the API server accepted.
- * Other kinds are ignored. A manifest is invalid exactly when an error finding names it.
+ * Other kinds are ignored; `List` objects are expanded. A manifest is invalid exactly when an error finding names it.
  */
 export function validateManifests(manifests: readonly object[], options: ValidatorOptions = {}): Finding[] {
   const flags = withDefaults(options);
   const findings: Finding[] = [];
-  for (const manifest of manifests as any[]) {
+  for (const manifest of expandLists(manifests) as any[]) {
     const kind = manifest?.kind;
     if (kind !== 'NetworkPolicy' && kind !== 'CiliumCIDRGroup' && !CILIUM_POLICIES.includes(kind)) continue;
     const sink = new FindingSink(manifest);
