@@ -1,5 +1,5 @@
 import {
-  IngressSource, InferencePolicy, InferencePolicyProps, ModelSource, NamespaceSelector, Peer, PolicyFlavor, PolicyInputError, Port, ServingRuntime,
+  ConnectivityAnalyzer, IngressSource, InferencePolicy, InferencePolicyProps, ModelSource, NamespaceSelector, Peer, PolicyFlavor, PolicyInputError, Port, ServingRuntime,
 } from '../lib';
 import { allPorts, newChart, only } from './helpers/manifests';
 
@@ -27,13 +27,14 @@ describe('InferencePolicy', () => {
     ['triton', ServingRuntime.triton(), ['8000/TCP', '8001/TCP'], ['8002/TCP']],
     ['torchserve', ServingRuntime.torchServe(), ['7070/TCP', '8080/TCP'], ['8082/TCP']],
     ['tgi', ServingRuntime.tgi(), ['80/TCP'], ['80/TCP']],
-    ['kserve-raw', ServingRuntime.kserveRaw(), ['8080/TCP'], ['8080/TCP']],
+    ['kserve-raw', ServingRuntime.kserveRaw(), ['8080/TCP'], ['8080/TCP'], ['8080/TCP <- {"serving.kserve.io/inferenceservice":"m"}']],
     ['ray-serve', ServingRuntime.rayServe(), ['8000/TCP'], ['8080/TCP']],
-  ] as [string, ServingRuntime, string[], string[]][])('%s: clients on the serving ports, Prometheus on the metrics ports only', (_name, runtime, serving, metrics) => {
+  ] as [string, ServingRuntime, string[], string[], string[]?][])('%s: clients on the serving ports, Prometheus on the metrics ports only', (_name, runtime, serving, metrics, ownComponents = []) => {
     const table = ingressTable(inference({ runtime }));
     expect(table).toEqual([
       ...serving.map((p) => `${p} <- {"gateway.networking.k8s.io/gateway-name":"web"}`),
       ...metrics.map((p) => `${p} <- {"app.kubernetes.io/name":"prometheus"}`),
+      ...ownComponents,
     ].sort());
   });
 
@@ -64,6 +65,25 @@ describe('InferencePolicy', () => {
       toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }],
     });
     expect(policy.spec.ingress).toContainEqual({ fromEntities: ['ingress'], toPorts: [{ ports: [{ port: '8000', protocol: 'TCP' }] }] });
+  });
+
+  test('KServe: transformer and explainer reach the predictor of the same InferenceService on the serving ports only', () => {
+    // GIVEN an InferenceService with a transformer, in both KServe modes
+    for (const runtime of [ServingRuntime.kserveRaw(), ServingRuntime.kserveServerless()]) {
+      const chart = newChart();
+      new InferencePolicy(chart, 'Isvc', { namespace: 'serving', name: 'bert', runtime, ingressFrom: [IngressSource.istioGateway()] });
+      // WHEN analyzed
+      const flows = new ConnectivityAnalyzer({
+        namespaces: [{ name: 'serving' }],
+        pods: ['predictor', 'transformer'].map((component) => ({ namespace: 'serving', name: component, labels: { 'serving.kserve.io/inferenceservice': 'bert', component } })),
+        manifests: chart.toJson(),
+      });
+      // THEN
+      const port = runtime.servingPorts[0].port as number;
+      expect(flows).toAllow('serving/transformer', 'serving/predictor', port);
+      expect(flows).toDeny('serving/transformer', 'serving/predictor', 9999);
+    }
+    expect(JSON.stringify(inference({ runtime: ServingRuntime.vllm() }).spec.ingress)).not.toContain('"podSelector":{"matchLabels":{"app":"m"}}');
   });
 
   test('multi-node serving opens every port between the server pods', () => {

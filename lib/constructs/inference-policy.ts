@@ -106,10 +106,10 @@ export class InferencePolicy extends Construct {
       ] : []),
       ...(metricsFrom.length && runtime.metricsPorts.length ? [{ from: metricsFrom, ports: [...runtime.metricsPorts] }] : []),
       ...(props.adminFrom?.length ? [{ from: props.adminFrom, ports: [...runtime.adminPorts] }] : []),
-      ...(props.multiNode ? [{ from: [self] }] : []),
+      ...(props.multiNode ? [{ from: [self] }] : runtime.componentsCallEachOther ? [{ from: [self], ports: servingPorts }] : []),
     ];
     const egress: EgressRule[] = [
-      ...(props.multiNode ? [{ to: [self] }] : []),
+      ...(props.multiNode ? [{ to: [self] }] : runtime.componentsCallEachOther ? [{ to: [self], ports: servingPorts }] : []),
       ...(props.modelSource && !props.modelSource.service ? props.modelSource.egressRules(flavor) : []),
       ...external,
       ...(props.egress ?? []),

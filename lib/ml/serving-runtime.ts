@@ -21,14 +21,15 @@ export class ServingRuntime {
   /**
    * KServe Serverless (Knative): clients reach queue-proxy on 8012 (8013 h2c) through the activator or the gateway;
    * the Knative autoscaler scrapes 9090; Prometheus scrapes 9091 (user metrics) and 9088 (KServe aggregate).
+   * The transformer and explainer of the InferenceService reach its predictor on the serving ports.
    */
   public static kserveServerless(): ServingRuntime {
-    return new ServingRuntime('kserve-serverless', [Port.tcp(8012), Port.tcp(8013)], [Port.tcp(9088), Port.tcp(9091)], [], true, kserveSelector);
+    return new ServingRuntime('kserve-serverless', [Port.tcp(8012), Port.tcp(8013)], [Port.tcp(9088), Port.tcp(9091)], [], true, kserveSelector, true);
   }
 
-  /** KServe raw deployment: model server on 8080, metrics on the same port. */
+  /** KServe raw deployment: model server on 8080, metrics on the same port; transformer/explainer -> predictor on 8080. */
   public static kserveRaw(): ServingRuntime {
-    return new ServingRuntime('kserve-raw', [Port.tcp(8080)], [Port.tcp(8080)], [], false, kserveSelector);
+    return new ServingRuntime('kserve-raw', [Port.tcp(8080)], [Port.tcp(8080)], [], false, kserveSelector, true);
   }
 
   /** vLLM: OpenAI API and /metrics on 8000. */
@@ -70,6 +71,8 @@ export class ServingRuntime {
     /** Traffic arrives through Knative's activator and is scaled by its autoscaler. */
     public readonly knative: boolean,
     private readonly selectorFor: (name: string) => LabelSelector,
+    /** Components of one service call each other (KServe transformer and explainer -> predictor). */
+    public readonly componentsCallEachOther = false,
   ) {}
 
   /** The server's pods when the policy gives no selector. */
