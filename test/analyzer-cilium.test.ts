@@ -5,7 +5,9 @@ const ISOLATE_X = cnp('x', 'isolate', { endpointSelector: {}, ingress: [{}], egr
 
 describe('Cilium L3/L4 semantics', () => {
   test('a CNP selects only its namespace; fromEndpoints [{}] is the policy namespace', () => {
+    // GIVEN
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, ingress: [{ fromEndpoints: [{}] }] })]);
+    // WHEN / THEN
     expect(flows.dataplane).toEqual('cilium');
     expect(flows).toAllow('x/b', 'x/a', 80);
     expect(flows).toDeny('y/b', 'x/a', 80);
@@ -13,16 +15,20 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('a namespace key in endpointSelector is overwritten by the policy namespace', () => {
+    // GIVEN
     const flows = analyzer([cnp('x', 'p', { endpointSelector: { matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'y' } }, ingress: [{}] })]);
+    // WHEN / THEN
     expect(flows).toDeny('z/a', 'x/a', 80);
     expect(flows).toAllow('z/a', 'y/a', 80);
   });
 
   test('peer selectors reach other namespaces by name or namespace labels', () => {
+    // GIVEN
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, ingress: [
       { fromEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'y', pod: 'b' } }] },
       { fromEndpoints: [{ matchLabels: { 'k8s:io.cilium.k8s.namespace.labels.team': 'red' } }] },
     ] })]);
+    // WHEN / THEN
     expect(flows).toAllow('y/b', 'x/a', 80);
     expect(flows).toDeny('y/a', 'x/a', 80);
     expect(flows).toAllow('x/c', 'x/a', 80);
@@ -30,7 +36,9 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('a CCNP selects pods in every namespace; its {} peer is every pod but no reserved identity', () => {
+    // GIVEN
     const flows = analyzer([ccnp('all', { endpointSelector: { matchLabels: { pod: 'a' } }, ingress: [{ fromEndpoints: [{}] }] })]);
+    // WHEN / THEN
     expect(flows).toAllow('z/b', 'x/a', 80);
     expect(flows).toAllow('x/b', 'y/a', 80);
     expect(flows).toDeny('entity:remote-node', 'y/a', 80);
@@ -38,10 +46,12 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('CIDR rules never select pods; entities select what they name', () => {
+    // GIVEN
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, egress: [
       { toCIDRSet: [{ cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] }], toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }] },
       { toEntities: ['kube-apiserver'], toPorts: [{ ports: [{ port: '6443', protocol: 'TCP' }] }] },
     ] })]);
+    // WHEN / THEN
     expect(flows).toAllow('x/a', '198.51.100.1', 443);
     expect(flows).toDeny('x/a', '169.254.169.254', 443);
     expect(flows).toDeny('x/a', 'y/a', 443);
@@ -59,15 +69,19 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('an ipBlock of a NetworkPolicy does not select pods on Cilium', () => {
+    // GIVEN
     const policy = netpol('x', 'p', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }] });
+    // WHEN / THEN
     expect(analyzer([policy])).toAllow('x/a', 'y/b', 80);
     expect(analyzer([policy], { dataplane: 'cilium' })).toDeny('x/a', 'y/b', 80);
     expect(analyzer([policy], { dataplane: 'cilium' })).toAllow('x/a', '10.200.0.1', 80);
   });
 
   test('an ipBlock reaches the API server by its endpoint IP on plain NetworkPolicy, never on Cilium', () => {
+    // GIVEN
     const policy = netpol('x', 'p', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '172.18.0.2/32' } }], ports: [{ port: 6443 }] }] });
     const options = { kubeApiServerIps: ['172.18.0.2'] };
+    // WHEN / THEN
     expect(analyzer([policy], options)).toAllow('x/a', 'kube-apiserver', 6443);
     expect(analyzer([policy], options)).toAllow('x/a', '172.18.0.2', 6443);
     expect(analyzer([policy], { ...options, dataplane: 'cilium' })).toDeny('x/a', 'kube-apiserver', 6443);
@@ -75,17 +89,21 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('queries accept lower-case protocols and numeric strings, and refuse other protocols', () => {
+    // GIVEN
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, ingress: [{ toPorts: [{ ports: [{ port: '53', protocol: 'UDP' }] }] }] })]);
+    // WHEN / THEN
     expect(flows.isAllowed({ from: 'y/a', to: 'x/a', port: '53', protocol: 'udp' as 'UDP' })).toBe(true);
     expect(() => flows.isAllowed({ from: 'y/a', to: 'x/a', port: 53, protocol: 'ICMP' as 'UDP' })).toThrow(/protocol "ICMP" is not TCP, UDP or SCTP/);
   });
 
   test('toPorts: endPort ranges, ANY protocol, port "0", named ports', () => {
+    // GIVEN
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, ingress: [
       { fromEndpoints: [{ matchLabels: { pod: 'b' } }], toPorts: [{ ports: [{ port: '29400', endPort: 29500, protocol: 'TCP' }] }] },
       { fromEndpoints: [{ matchLabels: { pod: 'c' } }], toPorts: [{ ports: [{ port: '53' }] }, { ports: [{ port: '0', protocol: 'SCTP' }] }] },
       { fromEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'y' } }], toPorts: [{ ports: [{ port: 'serve-81-tcp', protocol: 'TCP' }] }] },
     ] })]);
+    // WHEN / THEN
     expect(flows).toAllow('x/b', 'x/a', 29450);
     expect(flows).toDeny('x/b', 'x/a', 29501);
     expect(flows).toAllow('x/c', 'x/a', 53, 'UDP');
@@ -97,10 +115,12 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('deny rules win over any allow, a NetworkPolicy allow included', () => {
+    // GIVEN
     const flows = analyzer([
       netpol('x', 'allow-all', { podSelector: {}, ingress: [{}] }),
       cnp('x', 'deny', { endpointSelector: {}, ingress: [{ fromEntities: ['all'] }], ingressDeny: [{ fromEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'y' } }], toPorts: [{ ports: [{ port: '80', protocol: 'TCP' }] }] }] }),
     ]);
+    // WHEN / THEN
     expect(flows).toDeny('y/a', 'x/a', 80);
     expect(flows).toAllow('y/a', 'x/a', 81);
     expect(flows).toAllow('z/a', 'x/a', 80);
@@ -108,7 +128,9 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('a deny-only policy turns on default deny; enableDefaultDeny false does not', () => {
+    // GIVEN
     const denyOnly = analyzer([cnp('x', 'p', { endpointSelector: {}, ingressDeny: [{ fromEndpoints: [{ matchLabels: { pod: 'b' } }] }] })]);
+    // WHEN / THEN
     expect(denyOnly).toDeny('x/c', 'x/a', 80);
     const additive = analyzer([cnp('x', 'p', { endpointSelector: {}, enableDefaultDeny: { ingress: false }, ingress: [{ fromEndpoints: [{ matchLabels: { pod: 'b' } }] }] })]);
     expect(additive).toAllow('y/c', 'x/a', 80);
@@ -128,9 +150,11 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('toFQDNs needs the DNS proxy to see the name; patterns match one label, ** several', () => {
+    // GIVEN
     const dns = { toEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s:k8s-app': 'kube-dns' } }], toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }] };
     const fqdn = { toFQDNs: [{ matchName: 'huggingface.co' }, { matchPattern: '*.hf.co' }, { matchPattern: '**.xethub.hf.co' }], toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }] };
     const flows = analyzer([cnp('x', 'p', { endpointSelector: {}, egress: [dns, fqdn] })]);
+    // WHEN / THEN
     expect(flows).toAllow('x/a', 'huggingface.co', 443);
     expect(flows).toAllow('x/a', 'HuggingFace.co.', 443);
     expect(flows).toAllow('x/a', 'cdn-lfs-us-1.hf.co', 443);
@@ -145,10 +169,12 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('a NetworkPolicy and a CNP on the same pod: the union of their allows, isolation if either isolates', () => {
+    // GIVEN
     const flows = analyzer([
       netpol('x', 'np', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'b' } } }] }] }),
       cnp('x', 'cnp', { endpointSelector: { matchLabels: { pod: 'a' } }, ingress: [{ fromEndpoints: [{ matchLabels: { pod: 'c' } }] }] }),
     ]);
+    // WHEN / THEN
     expect(flows).toAllow('x/b', 'x/a', 80);
     expect(flows).toAllow('x/c', 'x/a', 80);
     expect(flows).toDeny('y/a', 'x/a', 80);
@@ -156,6 +182,7 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('labels Cilium leaves out of the identity never match; every rule of specs counts', () => {
+    // GIVEN
     const pods: PodInfo[] = [
       { namespace: 'x', name: 'a', labels: { pod: 'a' } },
       { namespace: 'x', name: 'b', labels: { pod: 'b', 'statefulset.kubernetes.io/pod-name': 'b', 'batch.kubernetes.io/job-name': 'j' } },
@@ -164,6 +191,7 @@ describe('Cilium L3/L4 semantics', () => {
       { endpointSelector: { matchLabels: { pod: 'a' } }, ingress: [{ fromEndpoints: [{ matchLabels: { 'statefulset.kubernetes.io/pod-name': 'b' } }] }] },
       { endpointSelector: { matchLabels: { pod: 'a' } }, ingress: [{ fromEndpoints: [{ matchLabels: { 'batch.kubernetes.io/job-name': 'j' } }] }], toPorts: [] },
     ] }], {}, pods);
+    // WHEN / THEN
     expect(flows).toAllow('x/b', 'x/a', 80);
     expect(flows.explain({ from: 'x/b', to: 'x/a', port: 80 }).ingress?.allowedBy).toEqual(['CiliumNetworkPolicy x/p specs[1].ingress[0]']);
   });
@@ -173,7 +201,9 @@ describe('Cilium L3/L4 semantics', () => {
   });
 
   test('the kubernetes dataplane ignores Cilium policies and says so', () => {
+    // GIVEN
     const flows = analyzer([ISOLATE_X], { dataplane: 'kubernetes' });
+    // WHEN / THEN
     expect(flows).toAllow('y/a', 'x/a', 80);
     expect(flows.notes).toContain('Cilium policies are ignored: the kubernetes dataplane does not enforce them');
   });

@@ -24,7 +24,9 @@ describe('CIDR arithmetic', () => {
   });
 
   test('containment respects the address family and prefix lengths', () => {
+    // GIVEN
     const v4all = parseCidr('0.0.0.0/0')!;
+    // THEN
     expect(cidrContainsIp(v4all, parseIp('203.0.113.7')!)).toBe(true);
     expect(cidrContainsIp(v4all, parseIp('::1')!)).toBe(false);
     expect(cidrContainsCidr(parseCidr('10.0.0.0/8')!, parseCidr('10.1.0.0/16')!)).toBe(true);

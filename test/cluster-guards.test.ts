@@ -25,9 +25,12 @@ describe('cluster guards (CiliumClusterwideNetworkPolicy)', () => {
   });
 
   test('ClusterDnsVisibility makes toFQDNs work in policies without their own DNS rule, isolating nothing', () => {
+    // GIVEN
     const chart = newChart();
+    // WHEN
     new ClusterDnsVisibility(chart, 'Dns');
     const [visibility] = synth(chart);
+    // THEN
     expect(visibility).toMatchSnapshot();
     expect(validateManifests([visibility])).toEqual([]);
     const fqdnOnly = cnp('x', 'hf', { endpointSelector: {}, egress: [{ toFQDNs: [{ matchName: 'huggingface.co' }], toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }] }] });
@@ -37,8 +40,11 @@ describe('cluster guards (CiliumClusterwideNetworkPolicy)', () => {
   });
 
   test('a chart namespace is not stamped on the cluster-scoped policy', () => {
+    // GIVEN
     const chart = new Chart(new App(), 'platform', { namespace: 'platform' });
+    // WHEN
     new CloudMetadataGuard(chart, 'Guard');
+    // THEN
     expect(chart.toJson()[0].metadata).toEqual({ name: 'deny-cloud-metadata', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-ml-netpol' } });
   });
 

@@ -43,7 +43,9 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as [string, Environment]))('re
   });
 
   test('example 1: ml-trainee accepts ml-server on TCP 6006 only', () => {
+    // GIVEN
     const spec = byName(app, 'ml-trainee-tensorboard').spec;
+    // THEN
     expect(byName(app, 'ml-trainee-tensorboard').metadata.namespace).toEqual('ml-training');
     if (env.flavor === PolicyFlavor.CILIUM) {
       expect(spec.endpointSelector).toEqual({ matchLabels: { role: 'ml-trainee' } });
@@ -55,8 +57,10 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as [string, Environment]))('re
   });
 
   test('example 2: peer kinds in separate rules, the configured CIDR with its ports', () => {
+    // GIVEN
     const spec = byName(app, 'ai-workload-egress').spec;
     const text = JSON.stringify(spec);
+    // THEN
     expect(text).toContain(env.aiWorkloadExternal.cidr);
     expect(text).not.toContain('"cidr":""');
     if (env.flavor === PolicyFlavor.CILIUM) {
@@ -70,14 +74,18 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as [string, Environment]))('re
   });
 
   test('example 3: namespace ml isolated, free inside', () => {
+    // GIVEN
     const manifest = byName(app, 'isolate-namespace');
+    // THEN
     expect(manifest.metadata.namespace).toEqual('ml');
     const text = JSON.stringify(manifest.spec);
     expect(text).toContain(env.flavor === PolicyFlavor.CILIUM ? '"fromEndpoints":[{}]' : '"from":[{"podSelector":{}}]');
   });
 
   test('example 4: frontend on 80 in, database on 5432 out', () => {
+    // GIVEN
     const ports = allPorts(byName(app, 'ai-inference')).map((p) => `${p.port}/${p.protocol}`).sort();
+    // THEN
     expect(ports).toEqual(['53/TCP', '53/UDP', '5432/TCP', '80/TCP']);
   });
 });

@@ -17,7 +17,9 @@ function ingressTable(policy: any): string[] {
 
 describe('InferencePolicy', () => {
   test.each([PolicyFlavor.KUBERNETES, PolicyFlavor.CILIUM])('%s: KServe Serverless snapshot', (flavor) => {
+    // GIVEN
     const policy = inference({ flavor, name: 'llama', runtime: ServingRuntime.kserveServerless(), ingressFrom: [IngressSource.istioGateway()], modelSource: ModelSource.s3('us-east-1', { cidrs: ['52.216.0.0/15'] }) });
+    // THEN
     expect(policy).toMatchSnapshot();
     expect(policy.metadata.name).toEqual('llama-kserve-serverless');
   });
@@ -59,7 +61,9 @@ describe('InferencePolicy', () => {
   });
 
   test('cilium: Hugging Face by DNS name with the DNS proxy; the Cilium ingress entity as a source', () => {
+    // GIVEN
     const policy = inference({ flavor: PolicyFlavor.CILIUM, modelSource: ModelSource.huggingFace(), ingressFrom: [IngressSource.ciliumIngress()] });
+    // THEN
     expect(policy.spec.egress).toContainEqual({
       toFQDNs: [{ matchName: 'huggingface.co' }, { matchPattern: '*.hf.co' }, { matchPattern: '*.huggingface.co' }, { matchPattern: '*.xethub.hf.co' }],
       toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }],
@@ -87,7 +91,9 @@ describe('InferencePolicy', () => {
   });
 
   test('multi-node serving opens every port between the server pods', () => {
+    // GIVEN
     const policy = inference({ multiNode: true });
+    // THEN
     expect(policy.spec.ingress).toContainEqual({ from: [{ podSelector: { matchLabels: { app: 'm' } } }] });
     expect(policy.spec.egress).toContainEqual({ to: [{ podSelector: { matchLabels: { app: 'm' } } }] });
   });

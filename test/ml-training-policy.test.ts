@@ -56,7 +56,9 @@ describe('MLTrainingPolicy', () => {
   });
 
   test('intraJobPorts narrows traffic inside the job; metrics reach only the metrics port', () => {
+    // GIVEN
     const [policy] = training({ job: TrainingJob.rayCluster('rc'), intraJobPorts: [Port.tcpRange(10002, 19999), Port.tcp(6379)] });
+    // THEN
     expect(policy.spec.ingress).toContainEqual({
       from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }],
       ports: [{ port: 8080, protocol: 'TCP' }],
@@ -68,14 +70,18 @@ describe('MLTrainingPolicy', () => {
   });
 
   test('Argo CD annotations and name prefix', () => {
+    // GIVEN
     const [policy] = training({ namePrefix: 'team-a-', argoCd: { syncWave: -1, skipDryRunOnMissingResource: true } });
+    // THEN
     expect(policy.metadata.name).toEqual('team-a-bert-pytorchjob');
     expect(policy.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' });
   });
 
   test('MPIJob v1: a granted launcher gets the API server', () => {
+    // GIVEN
     const manifests = training({ flavor: PolicyFlavor.CILIUM, job: TrainingJob.mpiJobV1('hvd'), roles: { launcher: { kubeApiServer: true } } });
     const launcher = named(manifests, 'hvd-mpijobv1-launcher');
+    // THEN
     expect(launcher.spec.egress).toContainEqual({ toEntities: ['kube-apiserver'], toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }, { port: '6443', protocol: 'TCP' }] }] });
   });
 

@@ -32,14 +32,20 @@ describe('namespaceDefaultDeny (S9)', () => {
   });
 
   test('without namespaceDefaultDeny no baseline is written', () => {
+    // GIVEN
     const chart = newChart();
+    // WHEN
     new MLTrainingPolicy(chart, 'A', { namespace: 'ml', job: TrainingJob.pyTorchJob('a') });
+    // THEN
     expect(synth(chart).map((m) => m.metadata.name)).toEqual(['a-pytorchjob']);
   });
 
   test('asking for one namespace in two flavors is an error', () => {
+    // GIVEN
     const app = new App();
+    // WHEN
     new MLTrainingPolicy(new Chart(app, 'one'), 'A', { namespace: 'ml', job: TrainingJob.pyTorchJob('a'), namespaceDefaultDeny: true });
+    // THEN
     expect(() => new MLTrainingPolicy(new Chart(app, 'two'), 'B', { namespace: 'ml', flavor: PolicyFlavor.CILIUM, job: TrainingJob.pyTorchJob('b'), namespaceDefaultDeny: true }))
       .toThrow(/^two\/B: namespaceDefaultDeny: the baseline of namespace ml is already written in the kubernetes flavor by one\/A\/NamespaceBaseline-ml/);
   });

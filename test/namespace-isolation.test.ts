@@ -19,9 +19,12 @@ describe('NamespaceIsolation', () => {
   });
 
   test('cilium: endpointSelector {} and from/toEndpoints [{}] (scoped to the namespace by Cilium)', () => {
+    // GIVEN
     const chart = newChart();
+    // WHEN
     new NamespaceIsolation(chart, 'Isolation', { namespace: 'ml', flavor: PolicyFlavor.CILIUM });
     const manifest = only(chart);
+    // THEN
     expect(manifest).toMatchSnapshot();
     expect(manifest.spec.endpointSelector).toEqual({});
     expect(manifest.spec.ingress).toEqual([{ fromEndpoints: [{}] }]);
@@ -29,12 +32,15 @@ describe('NamespaceIsolation', () => {
   });
 
   test('allowWithinNamespace: false is deny-all plus DNS; extra rules are added', () => {
+    // GIVEN
     const chart = newChart();
+    // WHEN
     new NamespaceIsolation(chart, 'Isolation', {
       namespace: 'ml', name: 'ml-baseline', allowWithinNamespace: false,
       ingress: [{ from: [Peer.pods({ labels: { app: 'gateway' } })], ports: [Port.tcp(8080)] }],
     });
     const spec = only(chart).spec;
+    // THEN
     expect(spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: { app: 'gateway' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
     expect(spec.egress).toHaveLength(1);
     expect(JSON.stringify(spec.egress)).toContain('kube-dns');

@@ -24,18 +24,22 @@ const targets = () => ENVIRONMENTS.map((env) => ({ name: env.name, app: buildPla
 
 describe('GitOps output', () => {
   test('one folder per environment, one file per namespace chart', () => {
+    // GIVEN
     const out = tmpdir();
     synthesizeTargets(targets(), out);
     const charts = (flavor: PolicyFlavor) => ['ai-inference', 'ai-namespace', 'ml', 'ml-bert', 'ml-ray', 'ml-training', 'serving', ...(flavor === PolicyFlavor.CILIUM ? ['cluster'] : [])];
+    // THEN
     expect(Object.keys(readTree(out)).filter((f) => f.endsWith('.k8s.yaml')).sort()).toEqual(ENVIRONMENTS.flatMap((e) =>
       charts(e.flavor).map((f) => `${e.name}/${f}.k8s.yaml`)).sort());
   });
 
   test('two synths are byte identical', () => {
+    // GIVEN
     const a = tmpdir();
     const b = tmpdir();
     synthesizeTargets(targets(), a);
     synthesizeTargets(targets(), b);
+    // THEN
     expect(readTree(a)).toEqual(readTree(b));
   });
 
@@ -59,23 +63,28 @@ describe('GitOps output', () => {
   });
 
   test('a failing synthesis leaves the previous output untouched', () => {
+    // GIVEN
     const out = tmpdir();
     synthesizeTargets(targets(), out);
     const before = readTree(out);
     const app = new App();
     const chart = new Chart(app, 'late');
     const policy = new WorkloadPolicy(chart, 'P', { name: 'p', namespace: 'ml' });
+    // WHEN
     new WorkloadPolicy(chart, 'Q', { name: 'p', namespace: 'ml' });
+    // THEN
     expect(policy).toBeDefined();
     expect(() => synthesizeTargets([...targets(), { name: 'broken', app }], out)).toThrow(/written by both/);
     expect(readTree(out)).toEqual(before);
   });
 
   test('stale files of an earlier synthesis do not survive', () => {
+    // GIVEN
     const out = tmpdir();
     fs.mkdirSync(path.join(out, 'old-env'));
     fs.writeFileSync(path.join(out, 'old-env', 'gone.k8s.yaml'), 'stale');
     synthesizeTargets(targets(), out);
+    // THEN
     expect(fs.existsSync(path.join(out, 'old-env'))).toBe(false);
   });
 });

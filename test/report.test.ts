@@ -26,15 +26,19 @@ describe('connectivity report', () => {
   });
 
   test('synthesis writes connectivity.md next to the manifests of each environment, deterministically', () => {
+    // GIVEN
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
     synthesizeTargets(targets(), out);
     const first = fs.readFileSync(path.join(out, 'prod', REPORT_FILE), 'utf8');
+    // THEN
     expect(renderTargets(targets()).find((f) => f.path === `prod/${REPORT_FILE}`)?.content).toEqual(first);
     expect(fs.existsSync(path.join(out, 'dev', REPORT_FILE))).toBe(true);
   });
 
   test.each(ENVIRONMENTS.map((e) => [e.name, e.flavor] as [string, PolicyFlavor]))('%s report shows what the platform allows, and not more', (name, flavor) => {
+    // GIVEN
     const report = renderTargets(targets()).find((f) => f.path === `${name}/${REPORT_FILE}`)!.content;
+    // THEN
     expect(report).toMatch(new RegExp(`analyzer \\(${flavor === PolicyFlavor.CILIUM ? 'cilium' : 'kubernetes'} dataplane\\)`));
     expect(report).toContain('| ml-bert/bert-worker-0 | ml-bert/bert-master-0 | any TCP, any UDP, any SCTP |');
     expect(report).toContain('| ml-bert/bert-worker-0 | s3.us-east-1.amazonaws.com | 443/TCP |');
@@ -48,12 +52,14 @@ describe('connectivity report', () => {
   });
 
   test('the report follows the policies: a new allow shows up as a new row', () => {
+    // GIVEN
     const [env] = ENVIRONMENTS;
     const inventory = inventoryFor(env);
     const manifests = buildPlatform(env).charts.flatMap((c) => c.toJson());
     const before = allowedFlows(new ConnectivityAnalyzer({ ...inventory, manifests }), manifests, inventory.externals);
     const extra = netpol('ml-bert', 'allow-team-b', { podSelector: { matchLabels: { app: 'tensorboard' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'team-b' } } }], ports: [{ port: 6006, protocol: 'TCP' }] }] });
     const after = allowedFlows(new ConnectivityAnalyzer({ ...inventory, manifests: [...manifests, extra] }), [...manifests, extra], inventory.externals);
+    // THEN
     expect(after.filter((f) => !before.some((b) => JSON.stringify(b) === JSON.stringify(f)))).toEqual([{ from: 'team-b/client', to: 'ml-bert/tensorboard', ports: ['6006/TCP'] }]);
   });
 });

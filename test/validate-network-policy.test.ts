@@ -47,28 +47,34 @@ describe('NetworkPolicy rules: each rejects a manifest and accepts its near twin
   });
 
   test.each(CASES.map(([name, reject, accept, path, message]) => ({ name, reject, accept, path, message })))('$name', ({ reject, accept, path, message }) => {
+    // GIVEN
     const bad = base();
     reject(bad);
     const good = base();
     accept(good);
+    // THEN
     expect(errorsOf(bad)).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message), kind: 'NetworkPolicy', name: bad.metadata.name, namespace: bad.metadata.namespace }));
     expect(errorsOf(good)).toEqual([]);
   });
 
   test('warnings: metadata endpoint in a broad egress ipBlock, rules of an unlisted direction', () => {
+    // GIVEN
     const open = base();
     eg(open).to[0].ipBlock = { cidr: '0.0.0.0/0' };
     open.spec.policyTypes = ['Ingress'];
     const warnings = validateManifests([open]).map((f) => `${f.severity} ${f.path}: ${f.message}`);
+    // THEN
     expect(warnings).toContainEqual(expect.stringMatching(/^warning \/spec\/egress\/0\/to\/0\/ipBlock: 0.0.0.0\/0 includes the cloud metadata endpoint 169.254.169.254\/32/));
     expect(warnings).toContainEqual(expect.stringMatching(/^warning \/spec\/egress: policyTypes does not list Egress, so these egress rules are ignored/));
     expect(errorsOf(open)).toEqual([]);
   });
 
   test('List objects (kubectl get -o yaml) are expanded, for the validator and the analyzer', () => {
+    // GIVEN
     const bad = base();
     bad.spec.ingress[0].ports[0].port = 70000;
     const list = { apiVersion: 'v1', kind: 'List', items: [base(), { apiVersion: 'v1', kind: 'NetworkPolicyList', items: [bad] }] };
+    // THEN
     expect(validateManifests([list])).toEqual([expect.objectContaining({ severity: 'error', name: 'p', path: '/spec/ingress/0/ports/0/port' })]);
     const analyzer = new ConnectivityAnalyzer({ namespaces: [{ name: 'ml' }], pods: [{ namespace: 'ml', name: 'a', labels: { app: 'a' } }, { namespace: 'ml', name: 'c', labels: { app: 'c' } }], manifests: [list] });
     expect(analyzer.policies.map((p) => p.ref)).toEqual(['NetworkPolicy ml/p', 'NetworkPolicy ml/p']);

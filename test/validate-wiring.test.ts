@@ -43,10 +43,13 @@ describe('validation is wired into synthesis, cdk8s and the command line', () =>
   });
 
   test('warnings are reported but do not stop the synthesis', () => {
+    // GIVEN
     const app = new App();
+    // WHEN
     new ApiObject(new Chart(app, 'c'), 'Open', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'open', namespace: 'x' }, spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }] } });
     const warnings: string[] = [];
     const files = renderTargets([{ name: 'dev', app }], { onWarning: (target, f) => warnings.push(`${target} ${f.path}`) });
+    // THEN
     expect(files.map((f) => f.path)).toEqual(['dev/c.k8s.yaml']);
     expect(warnings).toEqual(['dev /spec/egress/0/to/0/ipBlock']);
   });
@@ -60,12 +63,14 @@ describe('validation is wired into synthesis, cdk8s and the command line', () =>
     };
 
     test('exit 1 and the findings for invalid YAML objects; exit 0 for valid ones', () => {
+      // GIVEN
       const dir = tmp();
       const bad = path.join(dir, 'bad.yaml');
       fs.writeFileSync(bad, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${JSON.stringify(INVALID_CNP)}\n`);
       const good = path.join(dir, 'good.yaml');
       fs.writeFileSync(good, JSON.stringify({ ...INVALID_CNP, spec: { ...INVALID_CNP.spec, egress: [{ toCIDRSet: [{ cidr: '198.51.100.0/24' }], toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }] }] } }));
       const failed = run('validate', good, bad);
+      // THEN
       expect(failed.status).toBe(1);
       expect(failed.out).toContain(`${bad}: error: CiliumNetworkPolicy ai-namespace/naive /spec/egress/0: combining ToEndpoints and ToCIDR`);
       expect(failed.out).toContain('3 objects checked in 2 files: INVALID');
@@ -73,9 +78,11 @@ describe('validation is wired into synthesis, cdk8s and the command line', () =>
     });
 
     test('agent flags; exit 2 for usage errors and 1 for unreadable files', () => {
+      // GIVEN
       const dir = tmp();
       const file = path.join(dir, 'icmp.yaml');
       fs.writeFileSync(file, JSON.stringify({ ...INVALID_CNP, spec: { endpointSelector: {}, egress: [{ toEntities: ['world'], icmps: [{ fields: [{ type: 8 }] }] }] } }));
+      // THEN
       expect(run('validate', file).status).toBe(0);
       expect(run('validate', '--enable-icmp-rules=false', file).status).toBe(1);
       expect(run('validate').status).toBe(2);
@@ -86,9 +93,11 @@ describe('validation is wired into synthesis, cdk8s and the command line', () =>
     });
 
     test('the compiled bin runs as a command and sets its exit status', () => {
+      // GIVEN
       const file = path.join(tmp(), 'naive.yaml');
       fs.writeFileSync(file, JSON.stringify(INVALID_CNP));
       const result = spawnSync('node', [path.join(COMPILED, 'lib', 'cli.js'), 'validate', file], { encoding: 'utf8' });
+      // THEN
       expect(result.status).toBe(1);
       expect(result.stdout).toContain('combining ToEndpoints and ToCIDR is not supported yet');
       expect(fs.readFileSync(path.join(ROOT, 'lib', 'cli.ts'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
