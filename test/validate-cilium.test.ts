@@ -139,6 +139,7 @@ describe('Cilium warnings (valid, but not doing what it says)', () => {
     ['authentication with mesh auth disabled', (m: any) => { eg(m).authentication = { mode: 'required' }; }, /mutual auth feature is disabled but an egress auth rule is defined in policy/],
     ['an excluded identity label', (m: any) => { ing(m).fromEndpoints[0] = { matchLabels: { 'statefulset.kubernetes.io/pod-name': 'db-0' } }; }, /Cilium leaves label "statefulset.kubernetes.io\/pod-name" out of security identities/],
     ['the namespace pinned in endpointSelector', (m: any) => { m.spec.endpointSelector.matchLabels['k8s:io.kubernetes.pod.namespace'] = 'other'; }, /replaces the namespace in endpointSelector with the policy's own \(ml\)/],
+    ['an unprefixed namespace in endpointSelector', (m: any) => { m.spec.endpointSelector.matchLabels['io.kubernetes.pod.namespace'] = 'other'; }, /io.kubernetes.pod.namespace="other" is ANDed with the policy's own namespace \(ml\): this rule selects no pod/],
     ['world egress without a metadata deny', (m: any) => { m.spec.egress.push({ toEntities: ['world'], toPorts: eg(m).toPorts }); }, /reaches the cloud metadata endpoint 169.254.169.254/],
     ['octal port', (m: any) => { eg(m).toPorts[0].ports[0].port = '010'; }, /reads "010" as octal \(port 8\)/],
     ['digits-prefixed junk taken as a name', (m: any) => { eg(m).toPorts[0].ports[0].port = '80abc'; }, /takes "80abc" as a port name/],

@@ -60,11 +60,7 @@ function checkRule(rule: Record<string, any>, path: string, ctx: Context, manife
   }
   if (hasEndpoints) {
     checkCiliumSelector(sink, pointer(path, 'endpointSelector'), rule.endpointSelector);
-    const pinned = rule.endpointSelector?.matchLabels?.['k8s:io.kubernetes.pod.namespace'];
-    const own = manifest.metadata?.namespace ?? 'default';
-    if (!ctx.clusterwide && pinned !== undefined && pinned !== own) {
-      sink.warning(pointer(path, 'endpointSelector'), `the agent replaces the namespace in endpointSelector with the policy's own (${own}), so ${JSON.stringify(pinned)} is ignored; Cilium 1.21's operator marks this invalid`);
-    }
+    if (!ctx.clusterwide) checkPinnedNamespace(rule.endpointSelector, pointer(path, 'endpointSelector'), manifest.metadata?.namespace ?? 'default', sink);
   }
   if (hasNodes) checkCiliumSelector(sink, pointer(path, 'nodeSelector'), rule.nodeSelector);
 
@@ -100,6 +96,18 @@ function checkRule(rule: Record<string, any>, path: string, ctx: Context, manife
   const dnsVisible = egress.some((r: any) => (r?.toPorts ?? []).some((pr: any) => Array.isArray(pr?.rules?.dns)));
   if (usesFqdns && !dnsVisible) {
     sink.warning(pointer(path, 'egress'), 'toFQDNs only learns addresses from DNS answers that pass Cilium\'s DNS proxy, and no rule here sends DNS through it; add an egress rule to the cluster DNS with toPorts rules.dns [{matchPattern: "*"}] (unless another policy selecting these pods does)');
+  }
+}
+
+/** The namespace in a CNP endpointSelector: a `k8s:` key is overwritten by the policy's, any other is ANDed with it. */
+function checkPinnedNamespace(selector: any, path: string, own: string, sink: FindingSink): void {
+  for (const [key, value] of Object.entries(isObject(selector?.matchLabels) ? selector.matchLabels : {})) {
+    if (value === own) continue;
+    if (key === 'k8s:io.kubernetes.pod.namespace') {
+      sink.warning(path, `the agent replaces the namespace in endpointSelector with the policy's own (${own}), so ${JSON.stringify(value)} is ignored; Cilium 1.21's operator marks this invalid`);
+    } else if (key === 'io.kubernetes.pod.namespace' || key === 'any:io.kubernetes.pod.namespace') {
+      sink.warning(path, `${key}=${JSON.stringify(value)} is ANDed with the policy's own namespace (${own}): this rule selects no pod; never put the namespace in endpointSelector`);
+    }
   }
 }
 
