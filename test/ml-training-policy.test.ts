@@ -1,5 +1,6 @@
 import {
-  ApiServerAccess, ExternalService, IngressSource, LabelSelector, MLTrainingPolicy, MLTrainingPolicyProps, PolicyFlavor, PolicyInputError, Port, TrainingJob,
+  ApiServerAccess, ExternalService, IngressSource, LabelSelector, MLTrainingPolicy, MLTrainingPolicyProps, NamespaceSelector, Peer, PolicyFlavor, PolicyInputError,
+  Port, TrainingJob,
 } from '../lib';
 import { newChart, synth } from './helpers/manifests';
 
@@ -66,6 +67,16 @@ describe('MLTrainingPolicy', () => {
     expect(policy.spec.ingress).toContainEqual({
       from: [{ podSelector: { matchLabels: { 'ray.io/cluster': 'rc' } } }],
       ports: [{ port: 6379, protocol: 'TCP' }, { port: 10002, endPort: 19999, protocol: 'TCP' }],
+    });
+  });
+
+  test('the trainer controller peer can be given', () => {
+    // GIVEN / WHEN
+    const [policy] = training({ job: TrainingJob.trainJob('t'), trainerStatusServer: true, trainerController: Peer.pods({ labels: { control: 'trainer' }, namespaces: NamespaceSelector.named('trainer-system') }) });
+    // THEN
+    expect(policy.spec.egress).toContainEqual({
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'trainer-system' } }, podSelector: { matchLabels: { control: 'trainer' } } }],
+      ports: [{ port: 10443, protocol: 'TCP' }],
     });
   });
 

@@ -83,10 +83,15 @@ export interface MLTrainingPolicyProps extends MLPolicyCommonProps {
   /** @default - none */
   readonly companions?: TrainingCompanion[];
   /**
-   * Trainer v2: let the pods post progress to the trainer controller (kubeflow-system, TCP 10443).
+   * Trainer v2 with the TrainJobStatus feature gate: let the pods post progress to the trainer controller on TCP 10443.
    * @default false
    */
   readonly trainerStatusServer?: boolean;
+  /**
+   * The trainer controller pods, for `trainerStatusServer`.
+   * @default - pods labelled app.kubernetes.io/name=trainer in kubeflow-system
+   */
+  readonly trainerController?: Peer;
 }
 
 /**
@@ -96,7 +101,7 @@ export interface MLTrainingPolicyProps extends MLPolicyCommonProps {
 export class MLTrainingPolicy extends Construct {
   /** The job-wide policy. */
   public readonly jobPolicy: WorkloadPolicy;
-  public readonly rolePolicies: { readonly [role: string]: WorkloadPolicy } = {};
+  public readonly rolePolicies: { readonly [role: string]: WorkloadPolicy };
   public readonly companionPolicies: WorkloadPolicy[] = [];
 
   public constructor(scope: Construct, id: string, props: MLTrainingPolicyProps) {
@@ -156,15 +161,16 @@ export class MLTrainingPolicy extends Construct {
         ...(props.egress ?? []),
         ...jobExternal,
         ...(props.trainerStatusServer
-          ? [{ to: [Peer.pods({ labels: { 'app.kubernetes.io/name': 'trainer' }, namespaces: NamespaceSelector.named('kubeflow-system') })], ports: [Port.tcp(10443)] }]
+          ? [{ to: [props.trainerController ?? Peer.pods({ labels: { 'app.kubernetes.io/name': 'trainer' }, namespaces: NamespaceSelector.named('kubeflow-system') })], ports: [Port.tcp(10443)] }]
           : []),
       ],
     });
 
+    const rolePolicies: { [role: string]: WorkloadPolicy } = {};
     for (const { role, rules, egress } of roleRules) {
       const ingress = rules.ingress ?? [];
       if (ingress.length === 0 && egress.length === 0) continue;
-      (this.rolePolicies as { [role: string]: WorkloadPolicy })[role] = new WorkloadPolicy(this, `Role-${role}`, {
+      rolePolicies[role] = new WorkloadPolicy(this, `Role-${role}`, {
         ...common,
         name: `${baseName}-${role.toLowerCase()}`,
         selector: job.roleSelector(role),
@@ -173,6 +179,7 @@ export class MLTrainingPolicy extends Construct {
         egress,
       });
     }
+    this.rolePolicies = rolePolicies;
 
     for (const { companion, external } of companions) {
       this.companionPolicies.push(new WorkloadPolicy(this, `Companion-${companion.name}`, {

@@ -48,14 +48,14 @@ export function renderTargets(targets: readonly SynthesisTarget[], options: Synt
   const onWarning = options.onWarning ?? ((target, f) => process.stderr.write(`${target}: ${formatFinding(f)}\n`));
   for (const target of targets) {
     const files = collectManifests(target.app);
+    const manifests = files.flatMap((f) => f.manifests);
     errors.push(...findCollisions(files).map((message) => `${target.name}: ${message}`));
-    for (const finding of validateManifests(files.flatMap((f) => f.manifests), options.validation)) {
+    for (const finding of validateManifests(manifests, options.validation)) {
       if (finding.severity === 'error') errors.push(`${target.name}: ${formatFinding(finding)}`);
       else onWarning(target.name, finding);
     }
     output.push(...files.map(toYamlFile).map((file) => ({ ...file, path: `${target.name}/${file.path}` })));
     if (target.inventory && errors.length === 0) {
-      const manifests = files.flatMap((f) => f.manifests);
       const analyzer = new ConnectivityAnalyzer({ ...target.inventory, manifests });
       output.push({ path: `${target.name}/${REPORT_FILE}`, content: connectivityReport(target.name, analyzer, manifests, target.inventory.externals) });
     }
