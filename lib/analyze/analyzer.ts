@@ -176,7 +176,10 @@ export class ConnectivityAnalyzer {
       let set = egressTargets.get(rule);
       if (!set) {
         set = new BitSet(n);
-        for (const i of peersOf(rule)) if (rule.matchesPort(port, protocol, podEndpoint(i))) set.add(i);
+        const targets = set;
+        peersOf(rule).forEach((i) => {
+          if (rule.matchesPort(port, protocol, podEndpoint(i))) targets.add(i);
+        });
         egressTargets.set(rule, set);
       }
       return set;
@@ -197,7 +200,9 @@ export class ConnectivityAnalyzer {
     const ingress = this.pods.map((pod) => side(pod, 'ingress'));
     return egress.map((row, s) => {
       const out = new BitSet(n);
-      for (const d of row) if (ingress[d].has(s)) out.add(d);
+      row.forEach((d) => {
+        if (ingress[d].has(s)) out.add(d);
+      });
       return out;
     });
   }

@@ -30,6 +30,18 @@ export class BitSet {
     for (let w = 0; w < this.words.length; w++) this.words[w] &= ~other.words[w];
   }
 
+  /** Calls `fn` with each member, in increasing order (faster than iterating). */
+  public forEach(fn: (i: number) => void): void {
+    for (let w = 0; w < this.words.length; w++) {
+      let word = this.words[w];
+      while (word !== 0) {
+        const low = word & -word;
+        fn(w * 32 + 31 - Math.clz32(low));
+        word ^= low;
+      }
+    }
+  }
+
   public *[Symbol.iterator](): IterableIterator<number> {
     for (let w = 0; w < this.words.length; w++) {
       let word = this.words[w];
