@@ -209,6 +209,19 @@ describe('Cilium L3/L4 semantics', () => {
   });
 });
 
+test('reachablePods lists, for every pod, the pods it may reach', () => {
+  // GIVEN x/a accepts only x/b
+  const flows = analyzer([cnp('x', 'p', { endpointSelector: { matchLabels: { pod: 'a' } }, ingress: [{ fromEndpoints: [{ matchLabels: { pod: 'b' } }] }] })]);
+  // WHEN
+  const reachable = flows.reachablePods(80);
+  // THEN
+  expect(reachable.get('x/b')).toContain('x/a');
+  expect(reachable.get('x/c')).not.toContain('x/a');
+  // x/a's egress is open, but its own ingress admits only x/b: it reaches every pod but itself.
+  expect(reachable.get('x/a')).toHaveLength(flows.pods.length - 1);
+  expect(reachable.get('x/a')).not.toContain('x/a');
+});
+
 describe('all-pairs matrix agrees with single queries', () => {
   test.each([
     ['kubernetes', [
