@@ -47,6 +47,7 @@ const CASES: [string, Partial<WorkloadPolicyProps>, RegExp][] = [
   ['neither isolation nor rules', { flavor: CILIUM, defaultDeny: { ingress: false, egress: false } }, /defaultDeny: the policy neither isolates nor allows anything/],
   ['bad namespace name in a peer', { ingress: [{ from: [Peer.namespaces(NamespaceSelector.named('Bad_NS'))] }] }, /ingress\[0\].from\[0\].namespaces: a namespace name must be a DNS label.*got "Bad_NS"/],
   ['DNS without pod labels', { dns: ClusterDns.kubeDns({ podLabels: {} }) }, /dns.podLabels: select the DNS pods by at least one label/],
+  ['NodeLocal DNSCache addresses in the cilium flavor', { flavor: CILIUM, dns: ClusterDns.nodeLocal() }, /dns.resolverCidrs: Cilium gives node-local addresses the host identity.*k8s-app': 'node-local-dns'.*got \["169.254.20.10\/32"\]/],
   ['bad resolver address', { dns: ClusterDns.nodeLocal({ resolverCidrs: ['169.254.20.10'] }) }, /dns.resolverCidrs: a resolver address must be a CIDR.*got "169.254.20.10"/],
 ];
 

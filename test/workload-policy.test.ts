@@ -64,14 +64,14 @@ describe('WorkloadPolicy secure defaults', () => {
   test.each(FLAVORS)('%s: OpenShift DNS and NodeLocal DNSCache', (flavor) => {
     // GIVEN
     const chart = newChart();
-    // WHEN
+    // WHEN (Cilium reaches NodeLocal DNSCache through a Local Redirect Policy to its pods)
     new WorkloadPolicy(chart, 'A', { name: 'openshift', namespace: 'ml', flavor, dns: ClusterDns.openShift() });
-    new WorkloadPolicy(chart, 'B', { name: 'nodelocal', namespace: 'ml', flavor, dns: ClusterDns.nodeLocal() });
+    new WorkloadPolicy(chart, 'B', { name: 'nodelocal', namespace: 'ml', flavor, dns: flavor === PolicyFlavor.CILIUM ? ClusterDns.kubeDns({ podLabels: { 'k8s-app': 'node-local-dns' }, resolverCidrs: [] }) : ClusterDns.nodeLocal() });
     const [openshift, nodeLocal] = chart.toJson();
     // THEN
     expect(allPorts(openshift).map((p) => String(p.port))).toEqual(['5353', '5353']);
     expect(JSON.stringify(openshift.spec)).toContain('openshift-dns');
-    expect(JSON.stringify(nodeLocal.spec)).toContain('169.254.20.10/32');
+    expect(JSON.stringify(nodeLocal.spec)).toContain(flavor === PolicyFlavor.CILIUM ? 'node-local-dns' : '169.254.20.10/32');
     expect(nodeLocal).toMatchSnapshot();
   });
 

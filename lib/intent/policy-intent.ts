@@ -53,6 +53,9 @@ export function checkSettings(settings: IntentSettings, problems: Problems): voi
   }
   settings.selector._checkInto(problems, 'selector');
   settings.dns._checkInto(problems, 'dns');
+  if (settings.flavor === PolicyFlavor.CILIUM && settings.isolateEgress && settings.dns.resolverCidrs.length > 0) {
+    problems.add('dns.resolverCidrs', settings.dns.resolverCidrs, 'Cilium gives node-local addresses the host identity, which CIDR rules never match; with Cilium\'s Local Redirect Policy for NodeLocal DNSCache select its pods instead: ClusterDns.kubeDns({ podLabels: { \'k8s-app\': \'node-local-dns\' } })');
+  }
 }
 
 export function checkRule(
