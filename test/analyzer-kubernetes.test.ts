@@ -205,6 +205,20 @@ describe('Kubernetes NetworkPolicy semantics', () => {
     expect(flows.notes).toEqual(['AdminNetworkPolicy tier is not evaluated: its tiers act before and after NetworkPolicy, so verdicts that it affects are wrong']);
   });
 
+  test('objects the API server or agent would reject are named in notes; excludeRejected leaves them out; malformed ones never crash', () => {
+    // GIVEN a policy with a port out of range, and one that cannot even be read
+    const rejected = netpol('x', 'bad-port', { podSelector: {}, ingress: [{ ports: [{ port: 70000 }] }] });
+    const malformed = netpol('x', 'malformed', { podSelector: { matchExpressions: 'x' }, ingress: [null, { from: 'f' }], egress: 'e' });
+    // WHEN / THEN
+    const asWritten = analyzer([rejected, malformed]);
+    expect(asWritten.notes).toContainEqual(expect.stringMatching(/^NetworkPolicy x\/bad-port would be rejected \(\/spec\/ingress\/0\/ports\/0\/port: must be between 1 and 65535.*evaluated as written$/));
+    expect(asWritten).toDeny('y/a', 'x/a', 80);
+    expect(asWritten.isAllowed({ from: 'x/a', to: 'y/a', port: 80 })).toBe(true);
+    const asEnforced = analyzer([rejected], { excludeRejected: true });
+    expect(asEnforced.notes).toContainEqual(expect.stringMatching(/left out, as the cluster would$/));
+    expect(asEnforced).toAllow('y/a', 'x/a', 80);
+  });
+
   test('other kinds are ignored; unknown pods and ports are errors', () => {
     // GIVEN
     const flows = analyzer([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, DENY_ALL_INGRESS]);

@@ -1,5 +1,6 @@
 import { parseIp } from '../common/cidr';
 import { expandLists } from '../common/manifest-list';
+import { validateManifests } from '../validate/validate';
 import { BitSet } from './bitset';
 import { matchesFqdn } from './cilium-identity';
 import { compileCiliumPolicy } from './cilium-policy';
@@ -25,6 +26,12 @@ export interface AnalyzerOptions {
   readonly dnsAddresses?: { readonly [name: string]: string };
   /** Cilium `enable-policy`: `always` makes every pod default-deny. @default 'default' */
   readonly ciliumPolicyEnforcement?: 'default' | 'always';
+  /**
+   * Leave out the objects the API server or the Cilium agent would reject (validateManifests errors), as the cluster
+   * does: the agent drops such a policy whole. Either way `notes` names them.
+   * @default false - evaluate every object as written
+   */
+  readonly excludeRejected?: boolean;
 }
 
 export interface ConnectivityAnalyzerProps {
@@ -109,13 +116,28 @@ export class ConnectivityAnalyzer {
     const hasCilium = policyManifests.some((m) => m.kind !== 'NetworkPolicy');
     this.dataplane = this.options.dataplane ?? (hasCilium ? 'cilium' : 'kubernetes');
     const ipBlockMatchesPodIps = this.dataplane === 'kubernetes' && (this.options.ipBlockMatchesPodIps ?? true);
+    const notes: string[] = [];
+    const rejected = new Set<string>();
+    for (const finding of validateManifests(policyManifests).filter((f) => f.severity === 'error')) {
+      const key = `${finding.kind} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`;
+      if (rejected.has(key)) continue;
+      rejected.add(key);
+      notes.push(`${key} would be rejected (${finding.path || '/'}: ${finding.message}); ${this.options.excludeRejected ? 'left out, as the cluster would' : 'evaluated as written'}`);
+    }
     this.policies = policyManifests.flatMap((m) => {
-      if (m.kind === 'NetworkPolicy') return [compileNetworkPolicy(m, { ipBlockMatchesPodIps, ipBlockMatchesNodeIps: this.dataplane === 'kubernetes' })];
-      return this.dataplane === 'cilium' ? compileCiliumPolicy(m) : [];
+      if (this.options.excludeRejected && rejected.has(`${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name}`)) return [];
+      try {
+        if (m.kind === 'NetworkPolicy') return [compileNetworkPolicy(m, { ipBlockMatchesPodIps, ipBlockMatchesNodeIps: this.dataplane === 'kubernetes' })];
+        return this.dataplane === 'cilium' ? compileCiliumPolicy(m) : [];
+      } catch (e) {
+        notes.push(`${m.kind} ${m.metadata?.name} cannot be read and is not evaluated: ${(e as Error).message}`);
+        return [];
+      }
     });
     this.notes = [
       ...manifests.filter((m: any) => UNSUPPORTED_KINDS.includes(m?.kind)).map((m: any) =>
         `${m.kind} ${m.metadata?.name} is not evaluated: its tiers act before and after NetworkPolicy, so verdicts that it affects are wrong`),
+      ...notes,
       ...this.policies.flatMap((p) => p.notes),
       ...(hasCilium && this.dataplane === 'kubernetes' ? ['Cilium policies are ignored: the kubernetes dataplane does not enforce them'] : []),
     ];

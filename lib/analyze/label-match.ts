@@ -1,10 +1,14 @@
 /** `metav1.LabelSelector` semantics: every matchLabels pair AND every expression; NotIn holds for an absent key. */
 export function matchesLabelSelector(selector: any, labels: { readonly [key: string]: string }): boolean {
   if (selector === undefined || selector === null) return true;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+  // Malformed parts (the API server rejects them) match nothing.
+  const { matchLabels = {}, matchExpressions = [] } = selector;
+  if (typeof selector !== 'object' || typeof matchLabels !== 'object' || !Array.isArray(matchExpressions)) return false;
+  for (const [key, value] of Object.entries(matchLabels ?? {})) {
     if (labels[key] !== value) return false;
   }
-  return (selector.matchExpressions ?? []).every((e: any) => {
+  return matchExpressions.every((e: any) => {
+    if (typeof e !== 'object' || e === null) return false;
     const present = Object.prototype.hasOwnProperty.call(labels, e.key);
     const values: string[] = e.values ?? [];
     switch (e.operator) {

@@ -93,7 +93,7 @@ function checkRule(rule: Record<string, any>, path: string, ctx: Context, manife
   }
   const egress = Array.isArray(rule.egress) ? rule.egress : [];
   const usesFqdns = egress.some((r: any) => Array.isArray(r?.toFQDNs) && r.toFQDNs.length > 0);
-  const dnsVisible = egress.some((r: any) => (r?.toPorts ?? []).some((pr: any) => Array.isArray(pr?.rules?.dns)));
+  const dnsVisible = egress.some((r: any) => Array.isArray(r?.toPorts) && r.toPorts.some((pr: any) => Array.isArray(pr?.rules?.dns)));
   if (usesFqdns && !dnsVisible) {
     sink.warning(pointer(path, 'egress'), 'toFQDNs only learns addresses from DNS answers that pass Cilium\'s DNS proxy, and no rule here sends DNS through it; add an egress rule to the cluster DNS with toPorts rules.dns [{matchPattern: "*"}] (unless another policy selecting these pods does)');
   }
@@ -169,7 +169,7 @@ function opensMetadataEndpoint(rule: Record<string, any>): boolean {
   return blocks.some((b: any) => {
     const cidr = parseCidr(b?.cidr);
     if (!cidr || isMetadataEndpoint(cidr) || !cidrContainsCidr(cidr, metadata)) return false;
-    return !(b.except ?? []).some((e: string) => {
+    return !(Array.isArray(b.except) ? b.except : []).some((e: string) => {
       const except = parseCidr(e);
       return except !== undefined && cidrContainsCidr(except, metadata);
     });
