@@ -152,6 +152,14 @@ describe('Kubernetes NetworkPolicy semantics', () => {
     expect(noKey).toAllow('x/b', 'x/a', 80);
   });
 
+  test('null matchLabels and matchExpressions mean empty', () => {
+    // GIVEN
+    const flows = analyzer([netpol('x', 'p', { podSelector: { matchLabels: null, matchExpressions: null }, ingress: [{ from: [{ namespaceSelector: { matchLabels: null }, podSelector: { matchExpressions: null } }] }] })]);
+    // WHEN / THEN
+    expect(flows).toAllow('z/c', 'x/a', 80);
+    expect(flows).toDeny('203.0.113.7', 'x/b', 80);
+  });
+
   test('policies are a union: deny-all plus allow-all allows', () => {
     expect(analyzer([DENY_ALL_INGRESS, netpol('x', 'allow', { podSelector: {}, ingress: [{}] })])).toAllow('y/a', 'x/a', 80);
   });

@@ -2,9 +2,11 @@
 export function matchesLabelSelector(selector: any, labels: { readonly [key: string]: string }): boolean {
   if (selector === undefined || selector === null) return true;
   // Malformed parts (the API server rejects them) match nothing.
-  const { matchLabels = {}, matchExpressions = [] } = selector;
-  if (typeof selector !== 'object' || typeof matchLabels !== 'object' || !Array.isArray(matchExpressions)) return false;
-  for (const [key, value] of Object.entries(matchLabels ?? {})) {
+  if (typeof selector !== 'object') return false;
+  const matchLabels = selector.matchLabels ?? {};
+  const matchExpressions = selector.matchExpressions ?? [];
+  if (typeof matchLabels !== 'object' || !Array.isArray(matchExpressions)) return false;
+  for (const [key, value] of Object.entries(matchLabels)) {
     if (labels[key] !== value) return false;
   }
   return matchExpressions.every((e: any) => {
