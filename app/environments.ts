@@ -14,6 +14,8 @@ export interface Environment {
   readonly s3Cidrs: string[];
   /** Endpoint addresses of default/kubernetes, for the kubernetes flavor (Cilium uses the kube-apiserver entity). */
   readonly apiServerEndpoints: string[];
+  /** The cluster's name in Argo CD, where this environment's folder is synced. */
+  readonly argoCdCluster: string;
 }
 
 export const ENVIRONMENTS: readonly Environment[] = [
@@ -25,6 +27,7 @@ export const ENVIRONMENTS: readonly Environment[] = [
     awsRegion: 'us-east-1',
     s3Cidrs: ['52.216.0.0/15', '54.231.0.0/16'],
     apiServerEndpoints: ['172.18.0.2/32'],
+    argoCdCluster: 'kind-dev',
   },
   {
     name: 'prod',
@@ -33,5 +36,6 @@ export const ENVIRONMENTS: readonly Environment[] = [
     awsRegion: 'us-east-1',
     s3Cidrs: [],
     apiServerEndpoints: [],
+    argoCdCluster: 'prod',
   },
 ];
