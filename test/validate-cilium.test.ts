@@ -119,6 +119,16 @@ describe('Cilium rules: each rejects a manifest and accepts its near twin', () =
     expect(errorsOf(good, options)).toEqual([]);
   });
 
+  test('the toServices selector is not checked by the agent, so a key it would refuse elsewhere passes', () => {
+    // GIVEN a toServices selector with a key the agent refuses in endpoint selectors
+    const manifest = base();
+    manifest.spec.egress = [{ toServices: [{ k8sServiceSelector: { namespace: 'data', selector: { matchLabels: { 'a:b:c': 'x' } } } }] }];
+    // WHEN / THEN
+    expect(errorsOf(manifest)).toEqual([]);
+    manifest.spec.egress = [{ toServices: [{ k8sServiceSelector: { namespace: 'data' } }] }];
+    expect(errorsOf(manifest)).toContainEqual(expect.objectContaining({ path: '/spec/egress/0/toServices/0/k8sServiceSelector/selector' }));
+  });
+
   test('agent flags: the same rule passes when the flag is on', () => {
     const nodes = base();
     eg(nodes).toEndpoints = undefined;

@@ -204,7 +204,10 @@ function checkPeer(field: string, item: any, path: string, ctx: Context): void {
       if (!isObject(item) || (item.k8sService === undefined && item.k8sServiceSelector === undefined)) {
         return sink.error(path, 'a toServices item needs k8sService {serviceName, namespace} or k8sServiceSelector {selector, namespace}');
       }
-      if (item.k8sServiceSelector !== undefined) checkCiliumSelector(sink, pointer(path, 'k8sServiceSelector', 'selector'), item.k8sServiceSelector?.selector ?? {});
+      // The agent does not run its label selector checks on the toServices selector.
+      if (item.k8sServiceSelector !== undefined && !isObject(item.k8sServiceSelector?.selector)) {
+        sink.error(pointer(path, 'k8sServiceSelector', 'selector'), 'k8sServiceSelector needs a selector');
+      }
       if ((item.k8sService ?? item.k8sServiceSelector)?.namespace === undefined) {
         sink.warning(path, 'without namespace, toServices matches services of that name in every namespace (not the policy\'s); set namespace');
       }
