@@ -19,7 +19,7 @@ const eg = (m: any) => m.spec.egress[0];
 const CASES: [string, Mutation, Mutation, string, RegExp][] = [
   ['protocol outside TCP/UDP/SCTP (schema)', (m) => { ing(m).ports[0].protocol = 'ICMP'; }, (m) => { ing(m).ports[0].protocol = 'SCTP'; }, '/spec/ingress/0/ports/0/protocol', /schema: must be equal to one of the allowed values \(SCTP, TCP, UDP\)/],
   ['policyTypes value (schema)', (m) => { m.spec.policyTypes = ['Ingress', 'egress']; }, (m) => { m.spec.policyTypes = ['Ingress', 'Egress']; }, '/spec/policyTypes/1', /schema: must be equal to one of the allowed values/],
-  ['missing podSelector (schema)', (m) => { delete m.spec.podSelector; }, (m) => { m.spec.podSelector = {}; }, '/spec', /schema: must have required property '?podSelector'?/],
+  ['missing spec field types (schema)', (m) => { m.spec.ingress = {}; }, (m) => { m.spec.ingress = []; }, '/spec/ingress', /schema: must be array/],
   ['port above 65535', (m) => { ing(m).ports[0].port = 70000; }, (m) => { ing(m).ports[0].port = 65535; }, '/spec/ingress/0/ports/0/port', /must be between 1 and 65535, inclusive \(got 70000\)/],
   ['port 0', (m) => { ing(m).ports[0].port = 0; }, (m) => { delete ing(m).ports[0].port; }, '/spec/ingress/0/ports/0/port', /must be between 1 and 65535/],
   ['invalid port name', (m) => { ing(m).ports[0].port = 'HTTP_Port'; }, (m) => { ing(m).ports[0].port = 'http-port'; }, '/spec/ingress/0/ports/0/port', /a named port must be an IANA service name/],
@@ -55,6 +55,12 @@ describe('NetworkPolicy rules: each rejects a manifest and accepts its near twin
     // THEN
     expect(errorsOf(bad)).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message), kind: 'NetworkPolicy', name: bad.metadata.name, namespace: bad.metadata.namespace }));
     expect(errorsOf(good)).toEqual([]);
+  });
+
+  test('a missing podSelector is a warning: the API server reads it as {}', () => {
+    const manifest = base();
+    delete manifest.spec.podSelector;
+    expect(validateManifests([manifest])).toEqual([expect.objectContaining({ severity: 'warning', path: '/spec', message: expect.stringMatching(/podSelector is missing: the API server reads it as \{\}/) })]);
   });
 
   test('warnings: metadata endpoint in a broad egress ipBlock, rules of an unlisted direction', () => {

@@ -15,6 +15,11 @@ export function checkNetworkPolicy(manifest: any, sink: FindingSink): void {
     new NetworkPolicy(manifest).validate();
   } catch (e: any) {
     for (const error of e?.errors ?? [{ instancePath: '', message: String(e?.message ?? e) }]) {
+      if (error.keyword === 'required' && error.instancePath === '/spec' && error.params?.missingProperty === 'podSelector') {
+        // The OpenAPI schema lists it as required, but the API server decodes a missing podSelector as {}.
+        sink.warning('/spec', 'podSelector is missing: the API server reads it as {} (every pod of the namespace); write podSelector: {} to say so');
+        continue;
+      }
       const allowed = error.params?.allowedValues ? ` (${error.params.allowedValues.join(', ')})` : '';
       sink.error(error.instancePath ?? '', `schema: ${error.message}${allowed}`);
     }
